@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# build.sh fills web/ui/dist/ with the web map: the app sources from src/ and
+# MapLibre GL JS from the npm registry (pinned by package-lock.json).
+# Idempotent; needs only node/npm and the npm registry. Usage: bash web/ui/build.sh
+set -euo pipefail
+cd "$(dirname "$0")"
+
+npm ci --no-audit --no-fund
+
+lib=node_modules/maplibre-gl/dist
+for f in maplibre-gl.mjs maplibre-gl-worker.mjs maplibre-gl.css; do
+  [[ -f "$lib/$f" ]] || { echo "build.sh: $lib/$f missing (maplibre-gl layout changed?)" >&2; exit 1; }
+done
+
+# Replace dist/ contents but keep the committed placeholder.
+find dist -mindepth 1 ! -name .gitkeep -exec rm -rf {} +
+cp -R src/. dist/
+cp "$lib"/maplibre-gl.mjs "$lib"/maplibre-gl-worker.mjs "$lib"/maplibre-gl.css dist/
+cp node_modules/maplibre-gl/LICENSE.txt dist/maplibre-gl.LICENSE.txt
+echo "build.sh: web map built in $(pwd)/dist ($(ls dist | wc -l) files)"

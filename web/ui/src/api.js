@@ -1,0 +1,84 @@
+// api.js: the kepu HTTP API as the page uses it, read defensively: every
+// list may come bare or wrapped in an object, every unit as a plain object or
+// a GeoJSON feature.
+
+/** getJSON fetches a same-origin path and decodes it, throwing on HTTP errors. */
+export async function getJSON(path) {
+  const res = await fetch(path, { headers: { Accept: 'application/json' } });
+  if (!res.ok) {
+    let msg = `HTTP ${res.status}`;
+    try { msg = (await res.json()).error || msg; } catch { /* not JSON */ }
+    throw new Error(`${path}: ${msg}`);
+  }
+  return res.json();
+}
+
+/** listOf returns the array inside doc: doc itself, or its first array member
+ *  among the usual wrapper names. */
+export function listOf(doc) {
+  if (Array.isArray(doc)) return doc;
+  for (const key of ['units', 'gaps', 'rows', 'items', 'features', 'data']) {
+    if (Array.isArray(doc?.[key])) return doc[key];
+  }
+  return [];
+}
+
+/** plain turns a GeoJSON feature into its properties (keeping the geometry
+ *  aside); other objects pass through. */
+export function plain(x) {
+  if (x && x.type === 'Feature') return { ...(x.properties || {}), geometry: x.geometry };
+  return x || {};
+}
+
+/** units fetches the units of one level, as plain objects. */
+export async function units(level) {
+  return listOf(await getJSON(`/api/units?level=${level}`)).map(plain);
+}
+
+/** unit fetches one unit with its facilities and rule results. */
+export async function unit(code) {
+  const doc = await getJSON(`/api/units/${encodeURIComponent(code)}`);
+  return plain(doc.unit && !doc.code ? { ...doc, ...doc.unit } : doc);
+}
+
+/** facilitiesOf returns a unit's facilities as plain objects. */
+export function facilitiesOf(u) {
+  const f = u?.facilities;
+  if (Array.isArray(f)) return f.map(plain);
+  if (Array.isArray(f?.features)) return f.features.map(plain);
+  return [];
+}
+
+/** gaps fetches the gap list, highest priority first. */
+export async function gaps() {
+  const rows = listOf(await getJSON('/api/gaps?format=json')).map(plain);
+  return rows.sort((a, b) => (Number(b.priority) || 0) - (Number(a.priority) || 0));
+}
+
+/** check fetches the check document (dataset, rules, units, region). */
+export function check() { return getJSON('/api/check'); }
+
+const finite = (v) => v !== null && v !== '' && Number.isFinite(Number(v));
+
+/** pointOf returns [lon, lat] for a unit: its label point, else its seat,
+ *  else the centre of its bbox, else null. */
+export function pointOf(u) {
+  for (const [lo, la] of [['label_lon', 'label_lat'], ['seat_lon', 'seat_lat'], ['lon', 'lat']]) {
+    if (finite(u?.[lo]) && finite(u?.[la])) return [Number(u[lo]), Number(u[la])];
+  }
+  for (const key of ['label', 'seat', 'center', 'centroid']) {
+    const p = u?.[key];
+    if (Array.isArray(p) && p.length >= 2 && finite(p[0]) && finite(p[1])) return [Number(p[0]), Number(p[1])];
+  }
+  const b = bboxOf(u);
+  return b ? [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2] : null;
+}
+
+/** bboxOf returns [west, south, east, north] for a unit when it has one. */
+export function bboxOf(u) {
+  const b = u?.bbox;
+  if (Array.isArray(b) && b.length >= 4 && b.slice(0, 4).every(finite)) {
+    return b.length >= 6 ? [b[0], b[1], b[3], b[4]].map(Number) : b.slice(0, 4).map(Number);
+  }
+  return null;
+}

