@@ -101,7 +101,7 @@ export function buildStyle(origin) {
         id: 'counties-selected', type: 'line', source: 'counties', 'source-layer': 'counties',
         filter: ['==', ['get', 'code'], ''],
         layout: { 'line-join': 'round' },
-        paint: { 'line-color': '#0d1b2a', 'line-width': 3 },
+        paint: { 'line-color': '#1146b8', 'line-width': 3.5 },
       },
       {
         id: 'reach-fill', type: 'fill', source: 'reach', 'source-layer': 'reach',
