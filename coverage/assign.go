@@ -1,0 +1,123 @@
+package coverage
+
+import (
+	"sort"
+
+	"github.com/kepu/kepu/geo"
+	"github.com/paulmach/orb"
+)
+
+// Model is a World with every facility and event placed in its county: the
+// part of an evaluation that does not depend on the rules. Build it once with
+// NewModel and Evaluate it under as many rulesets as needed. A Model is
+// read-only after construction and safe for concurrent use.
+type Model struct {
+	World *World
+	// Counties and Leagues are indices into World.Units, sorted by code.
+	Counties, Leagues []int
+	unitByCode        map[string]int
+	index             *geo.Index // over Counties, in that order
+	// FacilityCounty and EventCounty are the located county code of each
+	// facility and event ("" when outside every county).
+	FacilityCounty []string
+	EventCounty    []string
+	// Located holds the facility indices located in each county, by code.
+	Located     map[string][]int
+	diagnostics []Diagnostic
+}
+
+// NewModel indexes the counties and places every facility and event.
+// Location decides membership: the county whose polygon covers the point,
+// the lower code when two do. A declared county that disagrees gives a
+// county_mismatch diagnostic; a point no county covers gives outside_region.
+func NewModel(w *World) *Model {
+	m := &Model{World: w, unitByCode: map[string]int{}, Located: map[string][]int{}}
+	for i, u := range w.Units {
+		m.unitByCode[u.Code] = i
+		switch u.Level {
+		case LevelCounty:
+			m.Counties = append(m.Counties, i)
+		case LevelLeague:
+			m.Leagues = append(m.Leagues, i)
+		}
+	}
+	byCode := func(idx []int) {
+		sort.Slice(idx, func(a, b int) bool { return w.Units[idx[a]].Code < w.Units[idx[b]].Code })
+	}
+	byCode(m.Counties)
+	byCode(m.Leagues)
+	geoms := make([]orb.Geometry, len(m.Counties))
+	for k, i := range m.Counties {
+		geoms[k] = w.Units[i].Geometry
+	}
+	m.index = geo.NewIndex(geoms)
+	m.placeFacilities()
+	m.placeEvents()
+	return m
+}
+
+func (m *Model) placeFacilities() {
+	w := m.World
+	m.FacilityCounty = make([]string, len(w.Facilities))
+	for i := range w.Facilities {
+		f := &w.Facilities[i]
+		code := m.Locate(f.Point)
+		m.FacilityCounty[i] = code
+		switch {
+		case code == "":
+			m.diagnostics = append(m.diagnostics, Diagnostic{Code: "outside_region", Severity: "warning",
+				Facility: f.ID, Declared: f.County,
+				Message: "no county covers the facility's location; it counts for nothing"})
+		case f.County != "" && f.County != code:
+			m.diagnostics = append(m.diagnostics, Diagnostic{Code: "county_mismatch", Severity: "warning",
+				Facility: f.ID, Declared: f.County, Located: code,
+				Message: "the declared county differs from the one that covers the location; location wins"})
+		}
+		if code != "" {
+			m.Located[code] = append(m.Located[code], i)
+		}
+	}
+}
+
+func (m *Model) placeEvents() {
+	w := m.World
+	m.EventCounty = make([]string, len(w.Events))
+	for i := range w.Events {
+		e := &w.Events[i]
+		code := m.Locate(e.Point)
+		m.EventCounty[i] = code
+		if code == "" {
+			m.diagnostics = append(m.diagnostics, Diagnostic{Code: "outside_region", Severity: "warning",
+				Event: e.ID, Message: "no county covers the event's location; it counts for nothing"})
+		}
+	}
+}
+
+// Locate is the code of the county covering p ("" when none does).
+func (m *Model) Locate(p orb.Point) string {
+	k := m.index.First(p)
+	if k < 0 {
+		return ""
+	}
+	return m.World.Units[m.Counties[k]].Code
+}
+
+// Unit returns the unit with the given code.
+func (m *Model) Unit(code string) (*Unit, bool) {
+	i, ok := m.unitByCode[code]
+	if !ok {
+		return nil, false
+	}
+	return &m.World.Units[i], true
+}
+
+// LeagueOf is the league code of a county code ("" when unknown).
+func (m *Model) LeagueOf(county string) string {
+	if u, ok := m.Unit(county); ok {
+		return u.Parent
+	}
+	return ""
+}
+
+// Diagnostics lists the placement problems (county_mismatch, outside_region).
+func (m *Model) Diagnostics() []Diagnostic { return m.diagnostics }

@@ -1,0 +1,137 @@
+// Package coverage is kepu's domain: administrative units, facilities and
+// events; the plan's rules and their evaluation place by place; the gap list
+// with its priority. It knows nothing of files, HTTP or flags.
+package coverage
+
+import "github.com/paulmach/orb"
+
+// Unit levels.
+const (
+	LevelLeague = "league"
+	LevelCounty = "county"
+	LevelRegion = "region"
+)
+
+// RegionCode and RegionName name the whole autonomous region in results.
+const (
+	RegionCode = "150000"
+	RegionName = "内蒙古自治区"
+)
+
+// Facility categories and statuses with a meaning to the rules.
+const (
+	CategoryVenue   = "venue"
+	CategoryCaravan = "caravan"
+	CategoryBase    = "base"
+
+	StatusOpen              = "open"
+	StatusUnderConstruction = "under_construction"
+	StatusPlanned           = "planned"
+	StatusClosed            = "closed"
+)
+
+// Event kinds with a meaning to the rules.
+const (
+	EventMobileMuseum = "mobile_museum"
+	EventCaravanVisit = "caravan_visit"
+)
+
+// Statuses lists every status a facility may have.
+var Statuses = []string{StatusOpen, StatusUnderConstruction, StatusPlanned, StatusClosed}
+
+// Unit is a league or a county-level unit (banner, county, city, district).
+type Unit struct {
+	Code            string       `json:"code"`
+	Name            string       `json:"name"`
+	Level           string       `json:"level"`
+	Kind            string       `json:"kind,omitempty"`
+	Parent          string       `json:"parent,omitempty"`
+	Seat            orb.Point    `json:"-"`
+	HasSeat         bool         `json:"-"`
+	Population      int          `json:"population"`
+	PopulationUrban int          `json:"population_urban"`
+	PopulationRural int          `json:"population_rural"`
+	Border          bool         `json:"border"`
+	FormerPoverty   string       `json:"former_poverty,omitempty"`
+	Geometry        orb.Geometry `json:"-"`
+	// Props holds every property as read, known or not, for pass-through.
+	Props map[string]any `json:"-"`
+}
+
+// Facility is one entry of the registry: a venue, caravan, base or other.
+type Facility struct {
+	ID            string    `json:"id"`
+	Name          string    `json:"name"`
+	Category      string    `json:"category"`
+	Status        string    `json:"status"`
+	FloorArea     float64   `json:"floor_area_m2,omitempty"`
+	Comprehensive bool      `json:"comprehensive,omitempty"`
+	ReachKm       float64   `json:"reach_km,omitempty"` // 0: the rule's default
+	VehicleType   string    `json:"vehicle_type,omitempty"`
+	Level         string    `json:"level,omitempty"`
+	Themes        []string  `json:"themes,omitempty"`
+	County        string    `json:"county,omitempty"` // as declared
+	Opened        int       `json:"opened,omitempty"`
+	Point         orb.Point `json:"-"`
+	// Props holds every property as read, known or not, for pass-through.
+	Props map[string]any `json:"-"`
+}
+
+// Open reports whether the facility counts toward the rules.
+func (f *Facility) Open() bool { return f.Status == StatusOpen }
+
+// Pipeline reports whether the facility is under construction or planned.
+func (f *Facility) Pipeline() bool {
+	return f.Status == StatusUnderConstruction || f.Status == StatusPlanned
+}
+
+// HasTheme reports whether any of the facility's themes is in themes.
+func (f *Facility) HasTheme(themes []string) bool {
+	for _, t := range f.Themes {
+		for _, w := range themes {
+			if t == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Event is a dated happening at a place: a mobile-museum stop, a caravan visit.
+type Event struct {
+	ID       string         `json:"id"`
+	Kind     string         `json:"kind"`
+	Date     string         `json:"date"` // YYYY-MM-DD
+	Facility string         `json:"facility,omitempty"`
+	Name     string         `json:"name"`
+	Point    orb.Point      `json:"-"`
+	Props    map[string]any `json:"-"`
+}
+
+// World is everything the rules are evaluated on.
+type World struct {
+	Units      []Unit
+	Facilities []Facility
+	Events     []Event
+	// Sample is true when the registry is the synthetic sample (示例数据).
+	Sample bool
+	// Sources names where each part came from, for provenance.
+	Sources []string
+	// Diagnostics are the problems met while loading that did not stop it.
+	Diagnostics []Diagnostic
+}
+
+// Diagnostic is a problem with the input, named precisely enough to find it.
+type Diagnostic struct {
+	Code     string `json:"code"`
+	Severity string `json:"severity,omitempty"` // "error", "warning" or "info"
+	File     string `json:"file,omitempty"`
+	Feature  int    `json:"feature,omitempty"` // 1-based position in its file
+	Facility string `json:"facility,omitempty"`
+	Unit     string `json:"unit,omitempty"`
+	Event    string `json:"event,omitempty"`
+	Field    string `json:"field,omitempty"`
+	Declared string `json:"declared,omitempty"`
+	Located  string `json:"located,omitempty"`
+	Message  string `json:"message,omitempty"`
+}

@@ -1,0 +1,157 @@
+package coverage
+
+import (
+	"fmt"
+	"sort"
+)
+
+// region computes base totals, the mobile museum's leagues and the spread of bases.
+func (ev *evaluation) region() {
+	w, rs := ev.m.World, ev.rs
+	reg := &ev.res.Region
+	for i := range w.Facilities {
+		f := &w.Facilities[i]
+		if f.Category != CategoryBase || !f.Open() || ev.m.FacilityCounty[i] == "" {
+			continue
+		}
+		reg.BaseTotals.Total++
+		switch f.Level {
+		case "national":
+			reg.BaseTotals.National++
+		case "regional":
+			reg.BaseTotals.Regional++
+		}
+		if f.HasTheme(rs.BaseTotals.Themes) {
+			reg.BaseTotals.Themed++
+		}
+	}
+	leagues := map[string]bool{}
+	for i, e := range w.Events {
+		if e.Kind == EventMobileMuseum && rs.Period.Contains(e.Date) && ev.m.EventCounty[i] != "" {
+			if l := ev.m.LeagueOf(ev.m.EventCounty[i]); l != "" {
+				leagues[l] = true
+			}
+		}
+	}
+	reg.MobileMuseumCodes = sortedKeys(leagues)
+	reg.MobileMuseumLeagues = len(leagues)
+	ev.distribution()
+}
+
+// distribution fills the region's base_distribution figures.
+func (ev *evaluation) distribution() {
+	w := ev.m.World
+	d := &ev.res.Region.Distribution
+	d.Per100k = map[string]float64{}
+	var rates []float64
+	var basesAll, basesNonUrban, popAll, popNonUrban int
+	for _, ci := range ev.m.Counties {
+		cu := &w.Units[ci]
+		ur := ev.unit(cu.Code)
+		rate := 0.0
+		if cu.Population > 0 {
+			rate = float64(ur.Bases.Total) / float64(cu.Population) * 100_000
+		}
+		d.Per100k[cu.Code] = round(rate, 3)
+		rates = append(rates, rate)
+		basesAll += ur.Bases.Total
+		popAll += cu.Population
+		if cu.Kind != "district" {
+			basesNonUrban += ur.Bases.Total
+			popNonUrban += cu.Population
+		}
+		if !ur.Rules[RuleBaseDistribution].Pass {
+			d.CountiesWithoutBase++
+		}
+		ev.res.Region.Population += cu.Population
+	}
+	d.Gini = round(Gini(rates), 4)
+	if basesAll > 0 {
+		d.NonUrbanBaseShare = round(float64(basesNonUrban)/float64(basesAll), 4)
+	}
+	if popAll > 0 {
+		d.NonUrbanPopulationShare = round(float64(popNonUrban)/float64(popAll), 4)
+	}
+}
+
+// Gini is the Gini coefficient of non-negative values: 0 when all are equal
+// (or there are none), approaching 1 when one holds everything.
+func Gini(values []float64) float64 {
+	n := len(values)
+	if n == 0 {
+		return 0
+	}
+	v := append([]float64(nil), values...)
+	sort.Float64s(v)
+	var sum, weighted float64
+	for i, x := range v {
+		sum += x
+		weighted += float64(i+1) * x
+	}
+	if sum == 0 {
+		return 0
+	}
+	return (2*weighted)/(float64(n)*sum) - float64(n+1)/float64(n)
+}
+
+// summarise builds the rule table.
+func (ev *evaluation) summarise() {
+	res, rs := ev.res, ev.rs
+	county := func(id, target string) {
+		rr := RuleResult{ID: id, Scope: LevelCounty, Target: target, PlanText: planText[id]}
+		for _, ci := range ev.m.Counties {
+			code := ev.m.World.Units[ci].Code
+			rr.Total++
+			if ev.unit(code).Rules[id].Pass {
+				rr.Passing++
+			} else {
+				rr.Failing = append(rr.Failing, code)
+			}
+		}
+		rr.Pass = rr.Passing == rr.Total
+		rr.Actual = fmt.Sprintf("%d/%d counties", rr.Passing, rr.Total)
+		res.Rules = append(res.Rules, rr)
+	}
+	county(RuleVenue1000, fmt.Sprintf("every county has an open venue of at least %.0f m²", rs.Venue1000.MinFloorAreaM2))
+
+	lm := RuleResult{ID: RuleLeagueMuseum, Scope: LevelLeague, PlanText: planText[RuleLeagueMuseum],
+		Target: fmt.Sprintf("every league has an open comprehensive venue of at least %.0f m² per 10,000 urban residents (%.0f below %d), at least %.0f m²",
+			rs.LeagueMuseum.M2Per10k, rs.LeagueMuseum.M2Per10kSmall, rs.LeagueMuseum.SmallBelow, rs.LeagueMuseum.MinimumM2)}
+	for _, li := range ev.m.Leagues {
+		code := ev.m.World.Units[li].Code
+		lm.Total++
+		if ev.unit(code).Rules[RuleLeagueMuseum].Pass {
+			lm.Passing++
+		} else {
+			lm.Failing = append(lm.Failing, code)
+		}
+	}
+	lm.Pass = lm.Passing == lm.Total
+	lm.Actual = fmt.Sprintf("%d/%d leagues", lm.Passing, lm.Total)
+	res.Rules = append(res.Rules, lm)
+
+	county(RuleCaravanReach, fmt.Sprintf("an open caravan in or within reach (default %.0f km) of every county seat, or a caravan visit in the period", rs.CaravanReach.DefaultReachKm))
+
+	mm := res.Region.MobileMuseumLeagues
+	res.Rules = append(res.Rules, regionRule(RuleMobileMuseum, mm >= rs.MobileMuseum.MinLeagues,
+		fmt.Sprintf("mobile museum stops in at least %d leagues", rs.MobileMuseum.MinLeagues),
+		fmt.Sprintf("%d leagues", mm)))
+
+	bt := res.Region.BaseTotals
+	res.Rules = append(res.Rules, regionRule(RuleBaseTotals,
+		bt.National >= rs.BaseTotals.National && bt.Regional >= rs.BaseTotals.Regional && bt.Themed >= rs.BaseTotals.Themed,
+		fmt.Sprintf("national >= %d, regional >= %d, culture/tourism themed >= %d", rs.BaseTotals.National, rs.BaseTotals.Regional, rs.BaseTotals.Themed),
+		fmt.Sprintf("national %d, regional %d, themed %d", bt.National, bt.Regional, bt.Themed)))
+
+	county(RuleBaseDistribution, fmt.Sprintf("every county has at least %d open base", rs.BaseDistribution.MinBases))
+}
+
+func regionRule(id string, pass bool, target, actual string) RuleResult {
+	rr := RuleResult{ID: id, Scope: LevelRegion, Pass: pass, Total: 1, Target: target, Actual: actual, PlanText: planText[id]}
+	if pass {
+		rr.Passing = 1
+	} else {
+		rr.Failing = []string{RegionCode}
+	}
+	return rr
+}

@@ -1,0 +1,177 @@
+package data
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// rawFeature is one feature of a collection before its properties are typed.
+type rawFeature struct {
+	N        int // 1-based position in the file
+	ID       string
+	Props    map[string]any
+	Geometry json.RawMessage
+}
+
+// decodeCollection reads a GeoJSON FeatureCollection (or a single Feature)
+// without trusting it: a byte-order mark is dropped, bare NaN and Infinity
+// tokens become strings that the field checks then name, a crs member other
+// than WGS84/CGCS2000 is refused, and a feature that is not an object is a
+// problem of its own rather than the end of the file.
+func decodeCollection(ps *problems, b []byte) []rawFeature {
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	b = quoteNonFinite(b)
+	var top struct {
+		Type       string            `json:"type"`
+		CRS        json.RawMessage   `json:"crs"`
+		Features   []json.RawMessage `json:"features"`
+		Properties json.RawMessage   `json:"properties"`
+		Geometry   json.RawMessage   `json:"geometry"`
+		ID         any               `json:"id"`
+	}
+	if len(bytes.TrimSpace(b)) == 0 {
+		ps.add(0, "", "", "the file is empty")
+		return nil
+	}
+	if err := json.Unmarshal(b, &top); err != nil {
+		ps.add(0, "", "", "not valid JSON: %s", jsonError(b, err))
+		return nil
+	}
+	if err := checkCRS(top.CRS); err != nil {
+		ps.add(0, "", "crs", "%v", err)
+		return nil
+	}
+	switch top.Type {
+	case "FeatureCollection":
+	case "Feature":
+		one, _ := json.Marshal(map[string]any{"type": "Feature", "id": top.ID, "properties": top.Properties, "geometry": top.Geometry})
+		top.Features = []json.RawMessage{one}
+	default:
+		ps.add(0, "", "type", "%q is not a FeatureCollection", top.Type)
+		return nil
+	}
+	var out []rawFeature
+	for i, raw := range top.Features {
+		n := i + 1
+		var f struct {
+			Type       string          `json:"type"`
+			ID         any             `json:"id"`
+			Properties json.RawMessage `json:"properties"`
+			Geometry   json.RawMessage `json:"geometry"`
+		}
+		if err := json.Unmarshal(raw, &f); err != nil {
+			ps.add(n, "", "", "not a feature object: %v", err)
+			out = append(out, rawFeature{N: n})
+			continue
+		}
+		props := map[string]any{}
+		if len(f.Properties) > 0 && string(f.Properties) != "null" {
+			dec := json.NewDecoder(bytes.NewReader(f.Properties))
+			dec.UseNumber()
+			if err := dec.Decode(&props); err != nil {
+				ps.add(n, "", "properties", "not an object: %v", err)
+			}
+		}
+		rf := rawFeature{N: n, Props: props, Geometry: f.Geometry}
+		if f.ID != nil {
+			rf.ID = fmt.Sprint(f.ID)
+		}
+		if f.Type != "Feature" {
+			ps.add(n, rf.ID, "type", "%q is not a Feature", f.Type)
+		}
+		out = append(out, rf)
+	}
+	return out
+}
+
+// checkCRS accepts no crs member, or one naming WGS84 or CGCS2000 geographic
+// coordinates; anything else would put points in the wrong place.
+func checkCRS(raw json.RawMessage) error {
+	if len(raw) == 0 || string(raw) == "null" {
+		return nil
+	}
+	var c struct {
+		Properties struct {
+			Name string `json:"name"`
+		} `json:"properties"`
+	}
+	if err := json.Unmarshal(raw, &c); err != nil {
+		return fmt.Errorf("unreadable crs member: %v", err)
+	}
+	name := strings.ToUpper(c.Properties.Name)
+	for _, ok := range []string{"CRS84", "EPSG::4326", "EPSG:4326", "EPSG::4490", "EPSG:4490", "WGS84", "CGCS2000"} {
+		if strings.HasSuffix(name, ok) || name == ok {
+			return nil
+		}
+	}
+	return fmt.Errorf("coordinate system %q is not supported: kepu reads WGS84 (EPSG:4326) or CGCS2000 (EPSG:4490) longitude/latitude; reproject first, or use --crs gcj02|bd09 for Chinese web-map coordinates", c.Properties.Name)
+}
+
+// jsonError says where a syntax error is, as line and column.
+func jsonError(b []byte, err error) string {
+	var se *json.SyntaxError
+	off := int64(-1)
+	if errors.As(err, &se) {
+		off = se.Offset
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		off = te.Offset
+	}
+	if strings.Contains(err.Error(), "unexpected end of JSON input") {
+		return "truncated: the file ends before the JSON is complete"
+	}
+	if off < 0 || off > int64(len(b)) {
+		return err.Error()
+	}
+	line := 1 + bytes.Count(b[:off], []byte("\n"))
+	col := off - int64(bytes.LastIndexByte(b[:off], '\n'))
+	return fmt.Sprintf("%v (line %d, column %d)", err, line, col)
+}
+
+// quoteNonFinite rewrites bare NaN, Infinity and -Infinity tokens (which
+// some writers emit and JSON forbids) as strings, so that the field that
+// holds them can be named instead of failing the whole file.
+func quoteNonFinite(b []byte) []byte {
+	if !bytes.Contains(b, []byte("NaN")) && !bytes.Contains(b, []byte("Infinity")) {
+		return b
+	}
+	var out bytes.Buffer
+	inString, escaped := false, false
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if inString {
+			out.WriteByte(c)
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+			continue
+		}
+		if c == '"' {
+			inString = true
+			out.WriteByte(c)
+			continue
+		}
+		matched := false
+		for _, tok := range []string{"NaN", "-Infinity", "Infinity"} {
+			if bytes.HasPrefix(b[i:], []byte(tok)) {
+				out.WriteString(`"` + tok + `"`)
+				i += len(tok) - 1
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			out.WriteByte(c)
+		}
+	}
+	return out.Bytes()
+}

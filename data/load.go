@@ -1,0 +1,200 @@
+package data
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/kepu/kepu/coverage"
+)
+
+//go:embed embedded/counties.geojson embedded/leagues.geojson embedded/facilities-sample.geojson embedded/events-sample.geojson embedded/SOURCES.md
+var embedded embed.FS
+
+// Embedded file names, as they appear in diagnostics and provenance.
+const (
+	EmbeddedCounties   = "embedded/counties.geojson"
+	EmbeddedLeagues    = "embedded/leagues.geojson"
+	EmbeddedFacilities = "embedded/facilities-sample.geojson"
+	EmbeddedEvents     = "embedded/events-sample.geojson"
+)
+
+// Attribution is the data's sources and licences, shipped with the data.
+func Attribution() string {
+	b, _ := embedded.ReadFile("embedded/SOURCES.md")
+	return string(b)
+}
+
+// Sources says where each input comes from; an empty part falls back to the
+// embedded Inner Mongolia data on its own, except that giving Facilities
+// without Events means no events (a user's registry is never mixed with the
+// sample's events).
+type Sources struct {
+	Units       []string
+	Facilities  []string
+	Events      string
+	CRS         string // for the user's files; the embedded data is WGS84
+	SkipInvalid bool
+}
+
+// Load reads the world. Every record is validated; with errors and without
+// SkipInvalid it returns an *InvalidError listing all of them; with
+// SkipInvalid the bad records are left out and listed in the diagnostics.
+func Load(src Sources) (*coverage.World, error) {
+	l := &loader{opt: Options{CRS: src.CRS}, unitIDs: map[string]string{},
+		facilityIDs: map[string]string{}, eventIDs: map[string]string{}}
+	if _, err := l.opt.converter(); err != nil {
+		return nil, err
+	}
+	w := &coverage.World{}
+	if err := l.units(w, src.Units); err != nil {
+		return nil, err
+	}
+	if err := l.facilities(w, src.Facilities); err != nil {
+		return nil, err
+	}
+	events := src.Events
+	if events == "" && len(src.Facilities) == 0 {
+		events = EmbeddedEvents
+	}
+	if events != "" {
+		if err := l.read(events, l.eventIDs, func(name string, r io.Reader, opt Options) error {
+			es, ps, err := ReadEvents(name, r, opt)
+			w.Events = append(w.Events, es...)
+			l.problems = append(l.problems, ps...)
+			return err
+		}); err != nil {
+			return nil, err
+		}
+		w.Sources = append(w.Sources, events)
+	}
+	return w, l.finish(w, src.SkipInvalid)
+}
+
+type loader struct {
+	opt      Options
+	problems []Problem
+	// ids are shared per kind of record, so ids are unique across files.
+	unitIDs, facilityIDs, eventIDs map[string]string
+}
+
+type readFunc func(name string, r io.Reader, opt Options) error
+
+// read opens a user file or an embedded one and hands it to fn.
+func (l *loader) read(name string, ids map[string]string, fn readFunc) error {
+	opt := l.opt
+	opt.ids = ids
+	if strings.HasPrefix(name, "embedded/") {
+		b, err := embedded.ReadFile(name)
+		if err != nil {
+			return fmt.Errorf("data: %s: %w", name, err)
+		}
+		opt.CRS = ""
+		return fn(name, bytes.NewReader(b), opt)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return fmt.Errorf("data: %w", err)
+	}
+	defer f.Close()
+	return fn(name, f, opt)
+}
+
+func (l *loader) units(w *coverage.World, files []string) error {
+	if len(files) == 0 {
+		files = []string{EmbeddedCounties, EmbeddedLeagues}
+	}
+	for _, name := range files {
+		if err := l.read(name, l.unitIDs, func(name string, r io.Reader, opt Options) error {
+			us, ps, err := ReadUnits(name, r, opt)
+			w.Units = append(w.Units, us...)
+			l.problems = append(l.problems, ps...)
+			return err
+		}); err != nil {
+			return err
+		}
+		w.Sources = append(w.Sources, name)
+	}
+	deriveLeagues(w)
+	return nil
+}
+
+// deriveLeagues adds a league for every county parent that has none, summing
+// its counties' population, so league rules still apply to county-only input.
+func deriveLeagues(w *coverage.World) {
+	have := map[string]bool{}
+	for _, u := range w.Units {
+		if u.Level == coverage.LevelLeague {
+			have[u.Code] = true
+		}
+	}
+	added := map[string]int{}
+	for _, u := range w.Units {
+		if u.Level != coverage.LevelCounty || u.Parent == "" || have[u.Parent] {
+			continue
+		}
+		i, ok := added[u.Parent]
+		if !ok {
+			name, _ := u.Props["parent_name"].(string)
+			if name == "" {
+				name = u.Parent
+			}
+			i = len(w.Units)
+			added[u.Parent] = i
+			w.Units = append(w.Units, coverage.Unit{Code: u.Parent, Name: name, Level: coverage.LevelLeague, Kind: "league"})
+			w.Diagnostics = append(w.Diagnostics, coverage.Diagnostic{Code: "league_derived", Severity: "info", Unit: u.Parent,
+				Message: "no league feature given; derived from its counties (population summed, no outline)"})
+		}
+		lu := &w.Units[i]
+		lu.Population += u.Population
+		lu.PopulationUrban += u.PopulationUrban
+		lu.PopulationRural += u.PopulationRural
+	}
+}
+
+func (l *loader) facilities(w *coverage.World, files []string) error {
+	if len(files) == 0 {
+		files = []string{EmbeddedFacilities}
+		w.Sample = true
+	}
+	for _, name := range files {
+		if err := l.read(name, l.facilityIDs, func(name string, r io.Reader, opt Options) error {
+			read := ReadFacilities
+			if strings.EqualFold(filepath.Ext(name), ".csv") {
+				read = ReadFacilitiesCSV
+			}
+			fs, ps, err := read(name, r, opt)
+			w.Facilities = append(w.Facilities, fs...)
+			l.problems = append(l.problems, ps...)
+			return err
+		}); err != nil {
+			return err
+		}
+		w.Sources = append(w.Sources, name)
+	}
+	return nil
+}
+
+func (l *loader) finish(w *coverage.World, skip bool) error {
+	bad := false
+	for _, p := range l.problems {
+		if !p.Warning {
+			bad = true
+		}
+	}
+	if bad && !skip {
+		return &InvalidError{Problems: l.problems}
+	}
+	for _, p := range l.problems {
+		code := "input_warning"
+		if !p.Warning {
+			code = "skipped_invalid"
+		}
+		w.Diagnostics = append(w.Diagnostics, p.Diagnostic(code))
+	}
+	return nil
+}
