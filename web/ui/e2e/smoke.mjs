@@ -45,7 +45,10 @@ try {
   if (!res || !res.ok()) throw new Error(`GET ${url}: HTTP ${res?.status()}`);
 
   try {
-    await page.waitForFunction(() => window.kepu && window.kepu.ready === true, null, { timeout: 60000, polling: 250 });
+    await page.waitForFunction(() => window.kepu && (window.kepu.ready === true || window.kepu.error),
+      null, { timeout: 60000, polling: 250 });
+    const error = await page.evaluate(() => window.kepu.error);
+    if (error) fail(`page reports: ${error}`);
   } catch {
     fail('window.kepu.ready not true within 60 s (no counties rendered)');
   }

@@ -16,6 +16,7 @@ const byCode = (code) => state.counties.find((u) => u.code === code) || state.le
 const leagueName = (code) => state.leagues.find((u) => u.code === code)?.name || '';
 
 function showMessage(text) {
+  kepu.error = text;
   const el = $('#map-message');
   el.textContent = text;
   el.hidden = !text;
@@ -121,27 +122,37 @@ function addLabels(maplibregl, map) {
 function flyTo(u) {
   const map = kepu.map;
   if (!map || !u) return;
+  const fit = (b) => map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 60, maxZoom: 9 });
   const b = api.bboxOf(u);
-  if (b) return map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 60, maxZoom: 9 });
+  if (b) return fit(b);
+  const seats = state.counties.filter((c) => c.parent === u.code).map(api.pointOf).filter(Boolean);
+  if (seats.length > 1) {
+    const xs = seats.map((p) => p[0]), ys = seats.map((p) => p[1]);
+    return fit([Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]);
+  }
   const p = api.pointOf(u);
-  if (p) map.flyTo({ center: p, zoom: Math.max(map.getZoom(), u.level === 'league' ? 6 : 7.5) });
+  if (p) return map.flyTo({ center: p, zoom: Math.max(map.getZoom(), u.level === 'league' ? 6 : 7.5) });
+  if (u.level === 'region' || !u.level) fit(region);
 }
 
-async function selectUnit(code, { fly = true, fallback = null } = {}) {
-  const known = byCode(code) || fallback || { code };
+async function selectUnit(code, { fly = true, fallback = null, gap = null } = {}) {
+  const known = byCode(code) || fallback || { code, name: gap?.name, level: gap?.level, parent: gap?.parent };
   state.selected = code;
-  kepu.map?.setFilter('counties-selected', ['==', ['get', 'code'], code]);
+  state.gap = gap;
+  state.detail = known;
+  kepu.map?.setFilter('counties-selected', ['==', ['get', 'code'], code ?? '']);
   if (fly) flyTo(known);
   const body = $('#detail-body');
   $('#detail').hidden = false;
-  body.innerHTML = unitHTML(known, leagueName) + `<p class="muted">${t('loading')}</p>`;
+  body.innerHTML = unitHTML(known, leagueName, gap) + `<p class="muted">${t('loading')}</p>`;
+  if (!code || gap?.level === 'region') { body.innerHTML = unitHTML(known, leagueName, gap); return; }
   try {
     const u = await api.unit(code);
     if (state.selected !== code) return;
     state.detail = { ...known, ...u };
-    body.innerHTML = unitHTML(state.detail, leagueName);
+    body.innerHTML = unitHTML(state.detail, leagueName, gap);
   } catch (err) {
-    if (state.selected === code) body.innerHTML = unitHTML(known, leagueName) + `<p class="error">${t('loadError')}: ${esc(err.message)}</p>`;
+    if (state.selected === code) body.innerHTML = unitHTML(known, leagueName, gap) + `<p class="error">${t('loadError')}: ${esc(err.message)}</p>`;
   }
 }
 
@@ -149,6 +160,7 @@ function closeDetail() {
   $('#detail').hidden = true;
   state.selected = null;
   state.detail = null;
+  state.gap = null;
   kepu.map?.setFilter('counties-selected', ['==', ['get', 'code'], '']);
 }
 
@@ -174,6 +186,7 @@ function renderGaps() {
   sel.value = rules.includes(current) ? current : '';
   const rows = state.gaps.filter((g) => !sel.value || g.rule === sel.value);
   $('#gap-count').textContent = rows.length ? t('gapsCount', { n: rows.length }) : t('gapsEmpty');
+  state.gapRows = rows;
   $('#gap-list').innerHTML = rows.map((g, i) => gapRowHTML(g, i, leagueName)).join('');
 }
 
@@ -201,7 +214,7 @@ function renderAll() {
   renderSummary();
   renderGaps();
   renderSample();
-  if (state.detail) $('#detail-body').innerHTML = unitHTML(state.detail, leagueName);
+  if (state.detail) $('#detail-body').innerHTML = unitHTML(state.detail, leagueName, state.gap);
 }
 
 function wireUI() {
@@ -213,7 +226,8 @@ function wireUI() {
     const li = e.target.closest('li[data-code]');
     if (!li) return;
     if (e.type === 'keydown' && e.key !== 'Enter') return;
-    selectUnit(li.dataset.code);
+    const gap = li.closest('#gap-list') ? state.gapRows?.[Number(li.dataset.index)] : null;
+    selectUnit(li.dataset.code, { gap });
     if (li.closest('#search-results')) { $('#search-results').hidden = true; $('#search').value = byCode(li.dataset.code)?.name || ''; }
   };
   for (const id of ['#gap-list', '#search-results']) {

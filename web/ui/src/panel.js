@@ -99,12 +99,24 @@ function nearestHTML(u) {
     ${dist != null ? ` · ${t('distance')} ${num(dist)} ${t('km')}` : ''}</p>`;
 }
 
+/** gapHTML explains one gap row: rule, actual against target, priority parts. */
+export function gapHTML(g) {
+  if (!g) return '';
+  const rows = [['actual', g.actual], ['target', g.target], ['shortfall', g.shortfall], ['priority', g.priority]]
+    .filter(([, v]) => v !== undefined && v !== null && v !== '');
+  const parts = g.parts && typeof g.parts === 'object' ? Object.entries(g.parts) : [];
+  return `<section class="gap-box"><div class="rule-head"><span>${esc(ruleName(g.rule))}</span>${badge(false)}</div>
+    <dl class="kv small">${rows.map(([k, v]) => `<dt>${t(k)}</dt><dd>${value(v)}</dd>`).join('')}
+    ${parts.length ? `<dt>${t('field.parts')}</dt><dd>${parts.map(([k, v]) => `${esc(fieldName(k))} ${value(v)}`).join('；')}</dd>` : ''}</dl>
+    ${g.detail ? `<p class="muted">${esc(g.detail)}</p>` : ''}</section>`;
+}
+
 /** unitHTML renders the side panel for one unit; leagueName maps codes to names. */
-export function unitHTML(u, leagueName) {
+export function unitHTML(u, leagueName, gap) {
   const facts = [
-    ['code', u.code],
+    u.code ? ['code', u.code] : null,
     u.parent ? ['league', leagueName(u.parent) || u.parent] : null,
-    ['population', people(u.population)],
+    u.population != null ? ['population', people(u.population)] : null,
     u.population_urban != null ? ['populationUrban', people(u.population_urban)] : null,
     u.population_rural != null ? ['populationRural', people(u.population_rural)] : null,
     u.largest_venue_m2 != null ? ['largestVenue', `${num(u.largest_venue_m2, 0)} ${t('m2')}`] : null,
@@ -114,7 +126,7 @@ export function unitHTML(u, leagueName) {
   ].filter(Boolean);
   const level = u.level ? t(`level.${u.level}`, null, u.level) : '';
   return `<header class="detail-head"><p class="muted">${esc(level)}</p><h2>${esc(u.name || u.code)}</h2></header>
-    <dl class="kv">${facts.map(([k, v]) => `<dt>${t(k)}</dt><dd>${k === 'code' ? esc(v) : v}</dd>`).join('')}</dl>
+    ${gapHTML(gap)}<dl class="kv">${facts.map(([k, v]) => `<dt>${t(k)}</dt><dd>${k === 'code' ? esc(v) : v}</dd>`).join('')}</dl>
     ${rulesHTML(u.rules)}${nearestHTML(u)}${u.facilities ? facilitiesHTML(facilitiesOf(u)) : ''}`;
 }
 
@@ -131,7 +143,7 @@ export function popupHTML(p) {
 export function gapRowHTML(g, i, leagueName) {
   const parent = g.parent ? leagueName(g.parent) : '';
   const tip = [g.detail, g.parts ? value(g.parts) : ''].filter(Boolean).join('\n');
-  return `<li data-code="${esc(g.code)}" title="${esc(tip.replace(/<[^>]+>/g, ''))}" tabindex="0">
+  return `<li data-code="${esc(g.code)}" data-index="${i}" title="${esc(tip.replace(/<[^>]+>/g, ''))}" tabindex="0">
     <span class="rank">${i + 1}</span>
     <span class="gap-main"><b>${esc(g.name || g.code)}</b> <span class="muted">${esc(parent)}</span>
       <span class="gap-rule">${esc(ruleName(g.rule))}${g.shortfall != null && g.shortfall !== '' ? ` · ${t('shortfall')} ${value(g.shortfall)}` : ''}</span></span>
