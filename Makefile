@@ -1,0 +1,33 @@
+# kepu build, run and test. `make run` and `make test` are the README's two commands.
+GO ?= go
+export GOFLAGS ?= -mod=mod
+
+.PHONY: all run build web test test-go test-browser bench vet
+
+all: build
+
+# web/ui/dist holds MapLibre and the map's assets, fetched from npm by a lock file.
+web:
+	bash web/ui/build.sh
+
+build: web
+	$(GO) build -o kepu ./cmd/kepu
+
+# The main job: check every rule on the embedded data, then serve the map and API.
+run: build
+	./kepu check; ./kepu serve
+
+vet:
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1)
+
+test-go:
+	$(GO) test -count=1 ./...
+
+test-browser: build
+	bash scripts/browser-test.sh
+
+test: vet build test-go test-browser
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...

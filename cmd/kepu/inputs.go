@@ -1,0 +1,97 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/data"
+)
+
+// listFlag is a repeatable string flag.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
+// inputs are the input flags every command shares.
+type inputs struct {
+	units, facilities listFlag
+	events, rules     string
+	crs, period       string
+	skipInvalid       bool
+	lang              string
+}
+
+func (in *inputs) register(fs *flag.FlagSet) {
+	fs.Var(&in.units, "units", "administrative units GeoJSON (repeatable; default: embedded Inner Mongolia)")
+	fs.Var(&in.facilities, "facilities", "facility registry GeoJSON or CSV with lon,lat (repeatable; default: embedded sample)")
+	fs.StringVar(&in.events, "events", "", "events GeoJSON (default: embedded sample events, or none when --facilities is given)")
+	fs.StringVar(&in.rules, "rules", "", "rules file (JSON or YAML) overriding thresholds and weights")
+	fs.StringVar(&in.crs, "crs", "", "coordinate system of the input files: wgs84 (default), gcj02 or bd09")
+	fs.StringVar(&in.period, "period", "", "evaluation period FROM/TO as YYYY-MM-DD/YYYY-MM-DD (default 2021-01-01/2025-12-31)")
+	fs.BoolVar(&in.skipInvalid, "skip-invalid", false, "leave out invalid records (listed in the diagnostics) instead of stopping")
+	fs.StringVar(&in.lang, "lang", "zh", "language of text output: zh or en")
+}
+
+// ruleset reads the rules file and applies --period.
+func (in *inputs) ruleset() (coverage.Ruleset, error) {
+	rs := coverage.Defaults()
+	if in.rules != "" {
+		b, err := os.ReadFile(in.rules)
+		if err != nil {
+			return rs, err
+		}
+		if rs, err = coverage.ParseRules(b); err != nil {
+			return rs, fmt.Errorf("%s: %w", in.rules, err)
+		}
+	}
+	if in.period != "" {
+		from, to, ok := strings.Cut(in.period, "/")
+		if !ok {
+			return rs, fmt.Errorf("--period %q: want FROM/TO, e.g. 2021-01-01/2025-12-31", in.period)
+		}
+		rs.Period = coverage.Period{From: from, To: to}
+		if err := rs.Validate(); err != nil {
+			return rs, fmt.Errorf("--period: %w", err)
+		}
+	}
+	return rs, nil
+}
+
+// load reads the world and the rules.
+func (in *inputs) load() (*coverage.World, coverage.Ruleset, error) {
+	rs, err := in.ruleset()
+	if err != nil {
+		return nil, rs, err
+	}
+	w, err := data.Load(data.Sources{Units: in.units, Facilities: in.facilities, Events: in.events,
+		CRS: in.crs, SkipInvalid: in.skipInvalid})
+	return w, rs, err
+}
+
+// parse parses flags, reporting usage errors; ok is false when the command must stop with code.
+func parse(fs *flag.FlagSet, args []string, stderr io.Writer) (code int, ok bool) {
+	fs.SetOutput(stderr)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitPass, false
+		}
+		return exitUsage, false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "kepu %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return exitUsage, false
+	}
+	return 0, true
+}
+
+// fail prints an input error and returns the bad-input status.
+func fail(stderr io.Writer, cmd string, err error) int {
+	fmt.Fprintf(stderr, "kepu %s: %v\n", cmd, err)
+	return exitUsage
+}

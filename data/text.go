@@ -1,0 +1,104 @@
+package data
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/kepu/kepu/coverage"
+)
+
+// Lang picks the language of text output: "zh" (default) or "en".
+type Lang string
+
+var ruleNames = map[string][2]string{
+	coverage.RuleVenue1000:        {"旗县1000平米科普场馆", "county venue ≥ 1000 m²"},
+	coverage.RuleLeagueMuseum:     {"盟市综合性科技馆", "league comprehensive museum"},
+	coverage.RuleCaravanReach:     {"科普大篷车覆盖旗县", "caravan reach"},
+	coverage.RuleMobileMuseum:     {"流动科技馆巡展盟市", "mobile museum rotation"},
+	coverage.RuleBaseTotals:       {"科普教育基地总量", "science-education base totals"},
+	coverage.RuleBaseDistribution: {"科普教育基地分布", "base distribution"},
+}
+
+// RuleName is a rule's human name in the language.
+func RuleName(id string, lang Lang) string {
+	n, ok := ruleNames[id]
+	if !ok {
+		return id
+	}
+	if lang == "en" {
+		return n[1]
+	}
+	return n[0]
+}
+
+func (l Lang) pick(zh, en string) string {
+	if l == "en" {
+		return en
+	}
+	return zh
+}
+
+// WriteCheckText writes the check summary for a person: one line per rule
+// with pass or fail and counts, then the worst gaps.
+func WriteCheckText(w io.Writer, res *coverage.Result, lang Lang, worst int) error {
+	var b strings.Builder
+	d := res.Dataset
+	fmt.Fprintf(&b, lang.pick("内蒙古科普设施覆盖检查  %d 个旗县、%d 个盟市、%d 处设施、%d 项活动  评估期 %s 至 %s\n",
+		"Inner Mongolia science-facility coverage  %d counties, %d leagues, %d facilities, %d events  period %s to %s\n"),
+		d.Counties, d.Leagues, d.Facilities, d.Events, d.Period.From, d.Period.To)
+	if d.Sample {
+		b.WriteString(lang.pick("【示例数据】设施名录为合成的示例数据，并非真实情况。\n",
+			"[sample data] the facility registry is synthetic sample data, not the real situation.\n"))
+	}
+	b.WriteString("\n")
+	for _, r := range res.Rules {
+		mark := lang.pick("未达标", "FAIL")
+		if r.Pass {
+			mark = lang.pick("达标  ", "pass")
+		}
+		counts := fmt.Sprintf("%d/%d", r.Passing, r.Total)
+		if r.Scope == coverage.LevelRegion {
+			counts = r.Actual
+		}
+		fmt.Fprintf(&b, "  %s  %-24s %s\n", mark, RuleName(r.ID, lang), counts)
+	}
+	gaps := res.Gaps(coverage.GapFilter{})
+	if len(gaps) > 0 {
+		fmt.Fprintf(&b, lang.pick("\n差距 %d 项，优先级最高的 %d 项：\n", "\n%d gaps; the %d with the highest priority:\n"), len(gaps), min(worst, len(gaps)))
+		writeGapLines(&b, gaps[:min(worst, len(gaps))], lang)
+	}
+	if n := len(res.Diagnostics); n > 0 {
+		fmt.Fprintf(&b, lang.pick("\n诊断信息 %d 条（--format json 查看全部）\n", "\n%d diagnostics (see --format json)\n"), n)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteGapsText writes the gap list for a person.
+func WriteGapsText(w io.Writer, gaps []coverage.Gap, lang Lang) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, lang.pick("差距 %d 项（按优先级排序）\n", "%d gaps, by priority\n"), len(gaps))
+	writeGapLines(&b, gaps, lang)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeGapLines(b *strings.Builder, gaps []coverage.Gap, lang Lang) {
+	for i, g := range gaps {
+		var parts []string
+		for _, p := range g.Parts {
+			if p.Score != 0 {
+				parts = append(parts, fmt.Sprintf("%s %.2f", p.Name, p.Score))
+			}
+		}
+		fmt.Fprintf(b, "%3d. %-8.2f %s %s  [%s]  %s", i+1, g.Priority, g.Code, g.Name, RuleName(g.Rule, lang), g.Detail)
+		if len(parts) > 0 {
+			fmt.Fprintf(b, "  (%s)", strings.Join(parts, ", "))
+		}
+		if len(g.Pipeline) > 0 {
+			fmt.Fprintf(b, lang.pick("  在建/规划: %s", "  pipeline: %s"), strings.Join(g.Pipeline, ","))
+		}
+		b.WriteString("\n")
+	}
+}
