@@ -4,7 +4,7 @@
 import { t, getLang, setLang, applyStatic } from './i18n.js';
 import * as api from './api.js';
 import { buildStyle, region, toggleLayers, facilityLayerIds } from './map.js';
-import { esc, num, ruleName, unitHTML, popupHTML, gapRowHTML } from './panel.js';
+import { esc, num, ruleName, unitHTML, popupHTML, gapRowHTML, rememberNames } from './panel.js';
 
 const $ = (sel) => document.querySelector(sel);
 
@@ -131,12 +131,13 @@ function flyTo(u) {
     return fit([Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]);
   }
   const p = api.pointOf(u);
-  if (p) return map.flyTo({ center: p, zoom: Math.max(map.getZoom(), u.level === 'league' ? 6 : 7.5) });
+  if (p) return map.flyTo({ center: p, zoom: u.level === 'league' ? 6.5 : 8 });
   if (u.level === 'region' || !u.level) fit(region);
 }
 
 async function selectUnit(code, { fly = true, fallback = null, gap = null } = {}) {
   const known = byCode(code) || fallback || { code, name: gap?.name, level: gap?.level, parent: gap?.parent };
+  if (known.level === 'region') known.stats = state.check?.region;
   state.selected = code;
   state.gap = gap;
   state.detail = known;
@@ -169,8 +170,9 @@ function closeDetail() {
 function renderSummary() {
   const rules = state.check?.rules || [];
   $('#summary').innerHTML = rules.map((r) => {
-    const frac = r.total ? r.passing / r.total : null;
-    const stat = r.total != null ? `${num(r.passing, 0)}/${num(r.total, 0)}` : '';
+    const counted = r.total > 1 && r.scope !== 'region';
+    const frac = counted ? r.passing / r.total : null;
+    const stat = counted ? `${num(r.passing, 0)}/${num(r.total, 0)}` : '';
     return `<li class="${r.pass ? 'ok' : 'bad'}"><span class="sname">${esc(ruleName(r.id))}</span>
       <span class="sval">${stat || `<span class="badge ${r.pass ? 'ok' : 'bad'}">${t(r.pass ? 'pass' : 'fail')}</span>`}</span>
       ${frac != null ? `<span class="bar"><i style="width:${(frac * 100).toFixed(1)}%"></i></span>` : ''}</li>`;
@@ -265,6 +267,8 @@ async function main() {
     load('gaps', api.gaps),
   ]);
   Object.assign(state, { check, counties: counties || [], leagues: leagues || [], gaps: gaps || [] });
+  rememberNames(state.leagues);
+  rememberNames(state.counties);
   renderAll();
   if (!maplibregl) return;
   const map = createMap(maplibregl);

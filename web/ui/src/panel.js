@@ -30,13 +30,44 @@ export const ruleName = (id) => t(`rule.${id}`, null, id);
 
 const fieldName = (k) => (has(`field.${k}`) ? t(`field.${k}`) : k);
 
+// names maps facility ids to names, so that rule results listing ids read well.
+const names = new Map();
+
+/** rememberNames records names for id (facilities) or code (units) lookups. */
+export function rememberNames(list) {
+  for (const x of list) {
+    const id = x.id ?? x.code;
+    if (id && x.name) names.set(String(id), x.name);
+  }
+}
+
+/** statsHTML renders an object of figures (the check's region section),
+ *  leaving out members too big to read in a panel. */
+function statsHTML(stats) {
+  const small = (v) => typeof v !== 'object' || v === null || Array.isArray(v)
+    || Object.keys(v).length <= 8;
+  const rows = Object.entries(stats || {}).filter(([, v]) => small(v));
+  if (!rows.length) return '';
+  return `<h3>${t('regionStats')}</h3><dl class="kv small">${rows.map(([k, v]) =>
+    `<dt>${esc(fieldName(k))}</dt><dd>${v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.entries(v).filter(([, b]) => small(b))
+        .map(([a, b]) => `${esc(t(`baseLevel.${a}`, null, fieldName(a)))} ${value(b)}`).join(' · ')
+      : value(v)}</dd>`).join('')}</dl>`;
+}
+
+const maxListed = 6;
+
 /** value renders any JSON value compactly. */
 function value(v) {
   if (v === true) return t('yes');
   if (v === false) return t('no');
   if (v === null || v === undefined) return '—';
   if (typeof v === 'number') return num(v, 2);
-  if (Array.isArray(v)) return v.length ? v.map((x) => (typeof x === 'object' ? value(x) : esc(x))).join('、') : '—';
+  if (Array.isArray(v)) {
+    if (!v.length) return '—';
+    const shown = v.slice(0, maxListed).map((x) => (typeof x === 'object' ? value(x) : esc(names.get(String(x)) ?? x)));
+    return shown.join('、') + (v.length > maxListed ? ` … (+${v.length - maxListed})` : '');
+  }
   if (typeof v === 'object') {
     if (v.name) return esc(v.name) + (v.distance_km != null ? ` (${num(v.distance_km)} ${t('km')})` : '');
     return Object.entries(v).map(([k, x]) => `${esc(fieldName(k))}: ${value(x)}`).join('；');
@@ -53,6 +84,8 @@ function rulesHTML(rules) {
     ? rules.map((r) => [r.id ?? r.rule, r])
     : Object.entries(rules || {});
   if (!entries.length) return '';
+  const passes = (r) => (typeof r === 'object' && r !== null ? r.pass : r) === true;
+  entries.sort((a, b) => passes(a[1]) - passes(b[1]));
   const items = entries.map(([id, r]) => {
     const res = typeof r === 'object' && r !== null ? r : { pass: r };
     const extra = Object.entries(res).filter(([k]) => !['pass', 'id', 'rule', 'scope'].includes(k));
@@ -99,15 +132,25 @@ function nearestHTML(u) {
     ${dist != null ? ` · ${t('distance')} ${num(dist)} ${t('km')}` : ''}</p>`;
 }
 
+/** partsOf returns a gap's priority parts as [name, score] pairs, from an
+ *  array of {part, score, ...} or an object {name: score}. */
+function partsOf(parts) {
+  if (Array.isArray(parts)) return parts.map((p) => [p.part ?? p.name ?? p.id, p.score ?? p.value]);
+  if (parts && typeof parts === 'object') return Object.entries(parts);
+  return [];
+}
+
+const partsText = (parts) => partsOf(parts).map(([k, v]) => `${fieldName(k)} ${num(v, 2)}`).join('；');
+
 /** gapHTML explains one gap row: rule, actual against target, priority parts. */
 export function gapHTML(g) {
   if (!g) return '';
   const rows = [['actual', g.actual], ['target', g.target], ['shortfall', g.shortfall], ['priority', g.priority]]
     .filter(([, v]) => v !== undefined && v !== null && v !== '');
-  const parts = g.parts && typeof g.parts === 'object' ? Object.entries(g.parts) : [];
+  const parts = partsText(g.parts);
   return `<section class="gap-box"><div class="rule-head"><span>${esc(ruleName(g.rule))}</span>${badge(false)}</div>
     <dl class="kv small">${rows.map(([k, v]) => `<dt>${t(k)}</dt><dd>${value(v)}</dd>`).join('')}
-    ${parts.length ? `<dt>${t('field.parts')}</dt><dd>${parts.map(([k, v]) => `${esc(fieldName(k))} ${value(v)}`).join('；')}</dd>` : ''}</dl>
+    ${parts ? `<dt>${t('field.parts')}</dt><dd>${esc(parts)}</dd>` : ''}</dl>
     ${g.detail ? `<p class="muted">${esc(g.detail)}</p>` : ''}</section>`;
 }
 
@@ -121,13 +164,17 @@ export function unitHTML(u, leagueName, gap) {
     u.population_rural != null ? ['populationRural', people(u.population_rural)] : null,
     u.largest_venue_m2 != null ? ['largestVenue', `${num(u.largest_venue_m2, 0)} ${t('m2')}`] : null,
     u.bases != null ? ['bases', typeof u.bases === 'object'
-      ? Object.entries(u.bases).map(([k, v]) => `${esc(t(`baseLevel.${k}`, null, k))} ${num(v, 0)}`).join(' · ')
+      ? Object.entries(u.bases).filter(([, v]) => Number(v) !== 0)
+        .map(([k, v]) => `${esc(t(`baseLevel.${k}`, null, k))} ${num(v, 0)}`).join(' · ') || '0'
       : num(u.bases, 0)] : null,
+    typeof u.facilities === 'number' ? ['facilities', num(u.facilities, 0)] : null,
   ].filter(Boolean);
+  const list = facilitiesOf(u);
+  rememberNames(list);
   const level = u.level ? t(`level.${u.level}`, null, u.level) : '';
   return `<header class="detail-head"><p class="muted">${esc(level)}</p><h2>${esc(u.name || u.code)}</h2></header>
     ${gapHTML(gap)}<dl class="kv">${facts.map(([k, v]) => `<dt>${t(k)}</dt><dd>${k === 'code' ? esc(v) : v}</dd>`).join('')}</dl>
-    ${rulesHTML(u.rules)}${nearestHTML(u)}${u.facilities ? facilitiesHTML(facilitiesOf(u)) : ''}`;
+    ${rulesHTML(u.rules)}${nearestHTML(u)}${u.level === 'region' ? statsHTML(u.stats) : ''}${list.length || Array.isArray(u.facilities?.features ?? u.facilities) ? facilitiesHTML(list) : ''}`;
 }
 
 /** popupHTML renders a facility feature's properties for a map popup. */
@@ -142,8 +189,8 @@ export function popupHTML(p) {
 /** gapRowHTML renders one gap row for the list. */
 export function gapRowHTML(g, i, leagueName) {
   const parent = g.parent ? leagueName(g.parent) : '';
-  const tip = [g.detail, g.parts ? value(g.parts) : ''].filter(Boolean).join('\n');
-  return `<li data-code="${esc(g.code)}" data-index="${i}" title="${esc(tip.replace(/<[^>]+>/g, ''))}" tabindex="0">
+  const tip = [g.detail, partsText(g.parts)].filter(Boolean).join('\n');
+  return `<li data-code="${esc(g.code)}" data-index="${i}" title="${esc(tip)}" tabindex="0">
     <span class="rank">${i + 1}</span>
     <span class="gap-main"><b>${esc(g.name || g.code)}</b> <span class="muted">${esc(parent)}</span>
       <span class="gap-rule">${esc(ruleName(g.rule))}${g.shortfall != null && g.shortfall !== '' ? ` · ${t('shortfall')} ${value(g.shortfall)}` : ''}</span></span>
