@@ -123,7 +123,7 @@ function flyTo(u) {
   const map = kepu.map;
   if (!map || !u) return;
   const fit = (b) => map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 60, maxZoom: 9 });
-  const b = api.bboxOf(u);
+  const b = api.bboxOf(u) || tileBounds(map, u);
   if (b) return fit(b);
   const seats = state.counties.filter((c) => c.parent === u.code).map(api.pointOf).filter(Boolean);
   if (seats.length > 1) {
@@ -133,6 +133,22 @@ function flyTo(u) {
   const p = api.pointOf(u);
   if (p) return map.flyTo({ center: p, zoom: u.level === 'league' ? 6.5 : 8 });
   if (u.level === 'region' || !u.level) fit(region);
+}
+
+// tileBounds is a county's extent from the tiles already loaded (whole at the
+// overview zoom), or null when none holds it.
+function tileBounds(map, u) {
+  if (u.level !== 'county' && u.parent === undefined) return null;
+  const feats = map.querySourceFeatures('counties', { sourceLayer: 'counties', filter: ['==', ['get', 'code'], u.code] });
+  const b = [Infinity, Infinity, -Infinity, -Infinity];
+  const walk = (c) => {
+    if (typeof c[0] === 'number') {
+      b[0] = Math.min(b[0], c[0]); b[1] = Math.min(b[1], c[1]);
+      b[2] = Math.max(b[2], c[0]); b[3] = Math.max(b[3], c[1]);
+    } else c.forEach(walk);
+  };
+  for (const f of feats) walk(f.geometry.coordinates);
+  return b[0] <= b[2] ? b : null;
 }
 
 async function selectUnit(code, { fly = true, fallback = null, gap = null } = {}) {
