@@ -80,5 +80,9 @@ export function bboxOf(u) {
   if (Array.isArray(b) && b.length >= 4 && b.slice(0, 4).every(finite)) {
     return b.length >= 6 ? [b[0], b[1], b[3], b[4]].map(Number) : b.slice(0, 4).map(Number);
   }
+  // orb.Bound marshals as {"Min": [lon, lat], "Max": [lon, lat]}.
+  const min = b?.Min ?? b?.min, max = b?.Max ?? b?.max;
+  if (Array.isArray(min) && Array.isArray(max)) return bboxOf({ bbox: [...min, ...max] });
+  if (b && ['west', 'south', 'east', 'north'].every((k) => finite(b[k]))) return [b.west, b.south, b.east, b.north].map(Number);
   return null;
 }
