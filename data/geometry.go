@@ -93,6 +93,9 @@ func number(v any) (float64, error) {
 		if err != nil && !math.IsInf(f, 0) || x == "" {
 			return 0, fmt.Errorf("%q is not a number", string(x))
 		}
+		if math.IsNaN(f) {
+			return 0, fmt.Errorf("%s is not a finite number", x)
+		}
 		if math.IsInf(f, 0) {
 			return 0, fmt.Errorf("%s is out of range", x)
 		}
