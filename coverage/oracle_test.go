@@ -61,8 +61,8 @@ func randomWorld(t testing.TB, seed uint64) *coverage.World {
 	for i := 0; i < 40; i++ {
 		c := counties[rng.IntN(len(counties))]
 		w.Events = append(w.Events, coverage.Event{ID: fmt.Sprintf("E%03d", i),
-			Kind: []string{"mobile_museum", "caravan_visit", "expert_tour"}[rng.IntN(3)],
-			Date: []string{"2020-12-31", "2021-01-01", "2023-06-01", "2025-12-31", "2026-01-01"}[rng.IntN(5)],
+			Kind:  []string{"mobile_museum", "caravan_visit", "expert_tour"}[rng.IntN(3)],
+			Date:  []string{"2020-12-31", "2021-01-01", "2023-06-01", "2025-12-31", "2026-01-01"}[rng.IntN(5)],
 			Point: geo.Destination(c.Seat, rng.Float64()*360, rng.Float64()*5_000)})
 	}
 	return w
