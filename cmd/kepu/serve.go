@@ -1,0 +1,37 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"io"
+	"log"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/kepu/kepu/web"
+)
+
+func runServe(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	var in inputs
+	in.register(fs)
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	if code, ok := parse(fs, args, stderr); !ok {
+		return code
+	}
+	w, rs, err := in.load()
+	if err != nil {
+		return fail(stderr, "serve", err)
+	}
+	srv, err := web.New(web.Config{World: w, Rules: rs, Addr: *addr, Log: log.New(stderr, "", log.LstdFlags)})
+	if err != nil {
+		return fail(stderr, "serve", err)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := srv.Run(ctx); err != nil {
+		return fail(stderr, "serve", err)
+	}
+	return exitPass
+}

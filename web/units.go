@@ -1,0 +1,76 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/kepu/kepu/coverage"
+	"github.com/labstack/echo/v4"
+	"github.com/paulmach/orb/geojson"
+)
+
+// unitDoc is a unit's result with where to show it on a map.
+type unitDoc struct {
+	*coverage.UnitResult
+	BBox     []float64 `json:"bbox,omitempty"` // [minLon, minLat, maxLon, maxLat]
+	LabelLon *float64  `json:"label_lon,omitempty"`
+	LabelLat *float64  `json:"label_lat,omitempty"`
+}
+
+// unitDetail is GET /api/units/{code}: the unit, its rule results (under
+// "rules") and nearest venue from the result, plus its facilities, its
+// gaps and, for a league, its counties.
+type unitDetail struct {
+	unitDoc
+	Facilities *geojson.FeatureCollection `json:"facilities"`
+	Gaps       []coverage.Gap             `json:"gaps"`
+	Counties   []string                   `json:"counties,omitempty"`
+}
+
+func (snap *snapshot) unitDoc(r *coverage.UnitResult) unitDoc {
+	d := unitDoc{UnitResult: r}
+	if b, ok := snap.bounds[r.Code]; ok {
+		d.BBox = []float64{b.Min[0], b.Min[1], b.Max[0], b.Max[1]}
+	}
+	if p, ok := snap.labels[r.Code]; ok {
+		d.LabelLon, d.LabelLat = &p[0], &p[1]
+	}
+	return d
+}
+
+// units serves GET /api/units?level=county|league (both when level is empty).
+func (s *Server) units(c echo.Context) error {
+	level := c.QueryParam("level")
+	if level != "" && level != coverage.LevelCounty && level != coverage.LevelLeague {
+		return invalidf("level %q: use county or league", level)
+	}
+	snap := s.snapshot()
+	out := []unitDoc{}
+	for i := range snap.result.Units {
+		r := &snap.result.Units[i]
+		if level == "" || r.Level == level {
+			out = append(out, snap.unitDoc(r))
+		}
+	}
+	return writeJSON(c, http.StatusOK, out)
+}
+
+// unit serves GET /api/units/{code}.
+func (s *Server) unit(c echo.Context) error {
+	snap := s.snapshot()
+	code := c.Param("code")
+	r, ok := snap.result.Unit(code)
+	if !ok {
+		return notFoundf("no unit with code %q", code)
+	}
+	d := unitDetail{unitDoc: snap.unitDoc(r), Facilities: snap.featureCollection(snap.facilitiesIn(code), "")}
+	d.Gaps = []coverage.Gap{}
+	for _, g := range snap.result.Gaps(coverage.GapFilter{}) {
+		if g.Code == code {
+			d.Gaps = append(d.Gaps, g)
+		}
+	}
+	if r.Level == coverage.LevelLeague {
+		d.Counties = snap.counties(code)
+	}
+	return writeJSON(c, http.StatusOK, d)
+}
