@@ -1,0 +1,55 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/report"
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+)
+
+func runReport(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("report", flag.ContinueOnError)
+	var in inputs
+	in.register(fs)
+	out := fs.String("out", "", "directory to write the report into (created when missing)")
+	quiet := fs.Bool("quiet", false, "no progress bar")
+	if code, ok := parse(fs, args, stderr); !ok {
+		return code
+	}
+	if *out == "" {
+		return fail(stderr, "report", errors.New("--out DIR is required"))
+	}
+	if in.lang != "zh" && in.lang != "en" {
+		return fail(stderr, "report", fmt.Errorf("--lang %q: use zh or en", in.lang))
+	}
+	w, rs, err := in.load()
+	if err != nil {
+		return fail(stderr, "report", err)
+	}
+	m := coverage.NewModel(w)
+	res := m.Evaluate(rs)
+	opt := report.Options{Dir: *out, Lang: data.Lang(in.lang), Generated: time.Now()}
+	if f, ok := stderr.(*os.File); ok && !*quiet && term.IsTerminal(int(f.Fd())) {
+		bar := progressbar.NewOptions(report.Steps(m), progressbar.OptionSetWriter(stderr),
+			progressbar.OptionSetDescription("kepu report"), progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
+		opt.Progress = func(done, total int, step string) {
+			bar.Describe(step)
+			_ = bar.Set(done)
+		}
+	}
+	if err := report.Write(context.Background(), m, res, opt); err != nil {
+		fmt.Fprintf(stderr, "kepu report: %v\n", err)
+		return exitUsage
+	}
+	fmt.Fprintf(stdout, "%s\n", *out)
+	return exitPass
+}

@@ -1,0 +1,236 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/data"
+)
+
+// labels are every heading, column name and word of the report, Chinese
+// first and English second.
+var labels = map[string][2]string{
+	"report_title":    {"科普设施覆盖评估报告", "Science-facility coverage evaluation"},
+	"region":          {"内蒙古自治区", "Inner Mongolia Autonomous Region"},
+	"plan":            {"内蒙古自治区全民科学素质行动规划纲要实施方案（2021—2025年）", "Inner Mongolia science-literacy implementation plan 2021–2025"},
+	"period":          {"评估期", "Evaluation period"},
+	"generated":       {"生成时间", "Generated"},
+	"sample_banner":   {"示例数据：本报告所用设施名录和活动为合成的示例数据，仅用于演示，不代表真实情况。", "Sample data: the facility registry and events in this report are synthetic, made up for demonstration; they do not describe the real situation."},
+	"sample":          {"示例数据", "sample data"},
+	"overview":        {"概况", "Overview"},
+	"counties":        {"旗县（市、区）", "Counties"},
+	"leagues":         {"盟市", "Leagues"},
+	"facilities":      {"设施", "Facilities"},
+	"events":          {"活动", "Events"},
+	"rules_passing":   {"达标规则", "Rules passing"},
+	"gaps":            {"差距", "Gaps"},
+	"rule_table":      {"规划指标与实际", "Targets and actual figures"},
+	"rule":            {"指标", "Rule"},
+	"rule_id":         {"规则编号", "Rule id"},
+	"scope":           {"范围", "Scope"},
+	"target":          {"目标", "Target"},
+	"actual":          {"实际", "Actual"},
+	"result":          {"结果", "Result"},
+	"passing":         {"达标数", "Passing"},
+	"total":           {"总数", "Total"},
+	"plan_text":       {"规划原文", "Plan text"},
+	"pass":            {"达标", "pass"},
+	"fail":            {"未达标", "fail"},
+	"maps":            {"分布图", "Maps"},
+	"gap_list":        {"差距清单（按优先级排序）", "Gap list, by priority"},
+	"rank":            {"序号", "#"},
+	"code":            {"代码", "Code"},
+	"name":            {"名称", "Name"},
+	"level":           {"级别", "Level"},
+	"parent":          {"所属盟市", "League"},
+	"priority":        {"优先级", "Priority"},
+	"priority_parts":  {"优先级构成", "Priority parts"},
+	"shortfall":       {"缺口", "Shortfall"},
+	"detail":          {"说明", "Detail"},
+	"pipeline":        {"在建/规划", "Pipeline"},
+	"no_gaps":         {"没有差距。", "No gaps."},
+	"distribution":    {"科普教育基地分布", "Distribution of science-education bases"},
+	"population":      {"常住人口", "Population"},
+	"population_urb":  {"城镇人口", "Urban population"},
+	"population_rur":  {"乡村人口", "Rural population"},
+	"bases":           {"基地数", "Bases"},
+	"bases_national":  {"国家级", "National"},
+	"bases_regional":  {"自治区级", "Regional"},
+	"bases_themed":    {"科普+文化/旅游", "Culture/tourism"},
+	"per_100k":        {"每十万人基地数", "Bases per 100,000"},
+	"without_base":    {"无基地旗县", "Counties without a base"},
+	"gini":            {"基尼系数（每十万人基地数，按旗县）", "Gini coefficient (bases per 100,000, by county)"},
+	"nonurban_bases":  {"市辖区以外的基地占比", "Share of bases outside urban districts"},
+	"nonurban_pop":    {"市辖区以外的人口占比", "Share of population outside urban districts"},
+	"county_table":    {"旗县一览", "Counties"},
+	"kind":            {"类型", "Kind"},
+	"largest_venue":   {"最大开放场馆（平方米）", "Largest open venue (m²)"},
+	"nearest_venue":   {"最近达标场馆（公里）", "Nearest compliant venue (km)"},
+	"pipeline_title":  {"在建和规划设施", "Facilities under construction or planned"},
+	"would_close":     {"可弥补的差距", "Gaps it would close"},
+	"none":            {"无", "none"},
+	"no_pipeline":     {"没有在建或规划的设施。", "No facility under construction or planned."},
+	"category":        {"类别", "Category"},
+	"status":          {"状态", "Status"},
+	"county":          {"旗县", "County"},
+	"league":          {"盟市", "League"},
+	"floor_area":      {"建筑面积（平方米）", "Floor area (m²)"},
+	"provenance":      {"数据来源与说明", "Data and provenance"},
+	"sources":         {"输入文件", "Input files"},
+	"thresholds":      {"评估参数", "Thresholds"},
+	"attribution":     {"数据来源与许可", "Sources and licences"},
+	"diagnostics":     {"诊断信息", "Diagnostics"},
+	"downloads":       {"下载", "Downloads"},
+	"workbook":        {"电子表格（report.xlsx）", "Workbook (report.xlsx)"},
+	"back":            {"返回全区报告", "Back to the region"},
+	"league_pages":    {"各盟市报告", "League reports"},
+	"region_wide":     {"全区指标", "region-wide"},
+	"scope_county":    {"旗县", "county"},
+	"scope_league":    {"盟市", "league"},
+	"scope_region":    {"全区", "region"},
+	"summary":         {"概况", "Summary"},
+	"item":            {"项目", "Item"},
+	"value":           {"数值", "Value"},
+	"lon":             {"经度", "Longitude"},
+	"lat":             {"纬度", "Latitude"},
+	"comprehensive":   {"综合性", "Comprehensive"},
+	"reach_km":        {"服务半径（公里）", "Reach (km)"},
+	"base_level":      {"基地级别", "Base level"},
+	"themes":          {"主题", "Themes"},
+	"declared_county": {"申报旗县", "Declared county"},
+	"opened":          {"建成年份", "Opened"},
+	"border":          {"边境", "Border"},
+	"former_poverty":  {"原贫困县", "Former poverty"},
+	"yes":             {"是", "yes"},
+	"no":              {"否", "no"},
+	"map_note":        {"图中文字为英文和代码；旗县名称见下表。", "Map labels are codes; county names are in the tables below."},
+	"scores":          {"得分", "scores"},
+	"league_museum":   {"盟市综合性科技馆", "League comprehensive museum"},
+	"county_count":    {"旗县数", "Counties"},
+}
+
+// lang picks one language's labels.
+func labelsFor(lang data.Lang) map[string]string {
+	out := make(map[string]string, len(labels))
+	for k, v := range labels {
+		out[k] = pick(lang, v[0], v[1])
+	}
+	return out
+}
+
+func pick(lang data.Lang, zh, en string) string {
+	if lang == "en" {
+		return en
+	}
+	return zh
+}
+
+var kinds = map[string][2]string{
+	"league": {"盟市", "league"}, "city": {"市", "city"}, "banner": {"旗", "banner"},
+	"autonomous_banner": {"自治旗", "autonomous banner"}, "county": {"县", "county"}, "district": {"区", "district"},
+}
+
+func kindName(kind string, lang data.Lang) string {
+	if k, ok := kinds[kind]; ok {
+		return pick(lang, k[0], k[1])
+	}
+	return kind
+}
+
+var words = map[string][2]string{
+	"venue": {"科普场馆", "venue"}, "caravan": {"科普大篷车", "caravan"}, "base": {"科普教育基地", "base"},
+	"open": {"开放", "open"}, "under_construction": {"在建", "under construction"}, "planned": {"规划", "planned"},
+	"closed": {"关闭", "closed"}, "national": {"国家级", "national"}, "regional": {"自治区级", "regional"},
+	"population": {"人口", "population"}, "rural": {"农村牧区人口", "rural"}, "distance": {"距离", "distance"},
+	"former_poverty": {"原贫困县", "former poverty"}, "border": {"边境", "border"},
+}
+
+// word translates a data value (category, status, level, priority part)
+// when it is one kepu knows, else returns it as is.
+func word(w string, lang data.Lang) string {
+	if t, ok := words[w]; ok {
+		return pick(lang, t[0], t[1])
+	}
+	return w
+}
+
+func scopeName(scope string, lang data.Lang) string {
+	return labelsFor(lang)["scope_"+scope]
+}
+
+// ruleTarget says a rule's target in the language.
+func ruleTarget(id string, rs coverage.Ruleset, lang data.Lang) string {
+	switch id {
+	case coverage.RuleVenue1000:
+		return fmt.Sprintf(pick(lang, "每个旗县有 %.0f 平方米以上的开放科普场馆", "every county has an open venue of at least %.0f m²"), rs.Venue1000.MinFloorAreaM2)
+	case coverage.RuleLeagueMuseum:
+		lm := rs.LeagueMuseum
+		return fmt.Sprintf(pick(lang, "每个盟市有开放的综合性科普场馆，每万城镇人口 %[1].0f 平方米（城镇人口不足 %[2]d 时 %[3].0f 平方米），不少于 %[4].0f 平方米",
+			"every league has an open comprehensive venue of %[1].0f m² per 10,000 urban residents (%[3].0f below %[2]d), at least %[4].0f m²"),
+			lm.M2Per10k, lm.SmallBelow, lm.M2Per10kSmall, lm.MinimumM2)
+	case coverage.RuleCaravanReach:
+		return fmt.Sprintf(pick(lang, "每个旗县驻地在开放大篷车服务半径内（默认 %.0f 公里），或评估期内有大篷车活动",
+			"every county seat within an open caravan's reach (default %.0f km), or a caravan visit in the period"), rs.CaravanReach.DefaultReachKm)
+	case coverage.RuleMobileMuseum:
+		return fmt.Sprintf(pick(lang, "流动科技馆巡展盟市不少于 %d 个", "mobile museum stops in at least %d leagues"), rs.MobileMuseum.MinLeagues)
+	case coverage.RuleBaseTotals:
+		bt := rs.BaseTotals
+		return fmt.Sprintf(pick(lang, "国家级 ≥ %d，自治区级 ≥ %d，科普+文化/旅游 ≥ %d", "national ≥ %d, regional ≥ %d, culture/tourism ≥ %d"), bt.National, bt.Regional, bt.Themed)
+	case coverage.RuleBaseDistribution:
+		return fmt.Sprintf(pick(lang, "每个旗县至少 %d 个开放的科普教育基地", "every county has at least %d open base"), rs.BaseDistribution.MinBases)
+	}
+	return id
+}
+
+// gapDetail says what a gap is in the language; it falls back to the
+// engine's English detail for what it does not know.
+func gapDetail(g coverage.Gap, lang data.Lang) string {
+	if lang == "en" {
+		return g.Detail
+	}
+	switch g.Rule {
+	case coverage.RuleVenue1000:
+		if g.Actual == 0 {
+			return fmt.Sprintf("没有开放的科普场馆，需 %.0f 平方米以上", g.Target)
+		}
+		return fmt.Sprintf("最大开放场馆 %.0f 平方米，不足 %.0f 平方米", g.Actual, g.Target)
+	case coverage.RuleCaravanReach:
+		if g.Actual == 0 {
+			return "没有开放的科普大篷车；评估期内无大篷车活动"
+		}
+		return fmt.Sprintf("最近的开放大篷车距驻地 %.1f 公里，服务半径 %.0f 公里；评估期内无大篷车活动", g.Actual, g.Target)
+	case coverage.RuleBaseDistribution:
+		return fmt.Sprintf("开放的科普教育基地 %.0f 个，少于 %.0f 个", g.Actual, g.Target)
+	case coverage.RuleLeagueMuseum:
+		if g.Actual == 0 {
+			return fmt.Sprintf("没有开放的综合性科普场馆，需 %.0f 平方米", g.Target)
+		}
+		return fmt.Sprintf("最大开放综合性场馆 %.0f 平方米，需 %.0f 平方米", g.Actual, g.Target)
+	case coverage.RuleMobileMuseum:
+		return fmt.Sprintf("评估期内流动科技馆在 %.0f 个盟市巡展，需 %.0f 个", g.Actual, g.Target)
+	case coverage.RuleBaseTotals:
+		kind := "科普+文化/旅游基地"
+		switch {
+		case strings.HasPrefix(g.Detail, "national"):
+			kind = "国家级基地"
+		case strings.HasPrefix(g.Detail, "regional"):
+			kind = "自治区级基地"
+		}
+		return fmt.Sprintf("%s %.0f 个，少于 %.0f 个", kind, g.Actual, g.Target)
+	}
+	return g.Detail
+}
+
+// measureUnit is the unit of a rule's actual and target figures.
+func measureUnit(rule string, lang data.Lang) string {
+	switch rule {
+	case coverage.RuleVenue1000, coverage.RuleLeagueMuseum:
+		return pick(lang, "平方米", "m²")
+	case coverage.RuleCaravanReach:
+		return pick(lang, "公里", "km")
+	case coverage.RuleMobileMuseum:
+		return pick(lang, "个盟市", "leagues")
+	}
+	return pick(lang, "个", "")
+}

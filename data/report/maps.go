@@ -1,0 +1,88 @@
+package report
+
+import (
+	"fmt"
+	"image/color"
+
+	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/data"
+	"github.com/paulmach/orb"
+)
+
+// MapRules are the county-scope rules the report draws a map for.
+var MapRules = []string{coverage.RuleVenue1000, coverage.RuleCaravanReach, coverage.RuleBaseDistribution}
+
+// Class colours (ColorBrewer RdYlGn, readable in print and by most colour-blind readers).
+var (
+	passFill = color.RGBA{26, 152, 80, 255}
+	warnFill = color.RGBA{253, 174, 97, 255}
+	failFill = color.RGBA{215, 48, 39, 255}
+	noFill   = color.RGBA{220, 220, 220, 255}
+)
+
+// countyMap describes the map of one county-scope rule over a scope.
+func (b *builder) countyMap(s scope, rule string) Map {
+	rs := b.res.Ruleset
+	m := Map{Width: b.opt.MapWidth, OutlineLabel: "league boundary"}
+	counts := make([]int, 3)
+	for _, c := range s.counties {
+		ur, ok := b.res.Unit(c.Code)
+		fill := noFill
+		if ok {
+			k := 2
+			switch {
+			case rule == coverage.RuleVenue1000:
+				k = venueClass(ur)
+			case ur.Rules[rule].Pass:
+				k = 0
+			}
+			counts[k]++
+			fill = []color.RGBA{passFill, warnFill, failFill}[k]
+		}
+		m.Areas = append(m.Areas, Area{Geometry: c.Geometry, Fill: fill})
+		if s.league != nil && c.HasSeat {
+			m.Labels = append(m.Labels, Label{Point: c.Seat, Text: c.Code})
+		}
+	}
+	if s.league != nil {
+		m.Outlines = []orb.Geometry{s.league.Geometry}
+	} else {
+		for _, l := range b.leagues {
+			m.Outlines = append(m.Outlines, l.Geometry)
+		}
+	}
+	switch rule {
+	case coverage.RuleVenue1000:
+		a := rs.Venue1000.MinFloorAreaM2
+		m.Legend = []LegendEntry{{passFill, fmt.Sprintf("venue >= %.0f m2 (%d)", a, counts[0])},
+			{warnFill, fmt.Sprintf("largest venue < %.0f m2 (%d)", a, counts[1])}, {failFill, fmt.Sprintf("no open venue (%d)", counts[2])}}
+	case coverage.RuleCaravanReach:
+		m.Legend = []LegendEntry{{passFill, fmt.Sprintf("reached by a caravan (%d)", counts[0])}, {failFill, fmt.Sprintf("not reached (%d)", counts[2])}}
+	default:
+		m.Legend = []LegendEntry{{passFill, fmt.Sprintf("has an open base (%d)", counts[0])}, {failFill, fmt.Sprintf("no open base (%d)", counts[2])}}
+	}
+	where := "Inner Mongolia, all leagues"
+	if s.league != nil {
+		where = "League " + s.league.Code
+	}
+	m.Title = fmt.Sprintf("%s: %s", where, data.RuleName(rule, "en"))
+	m.Subtitle = fmt.Sprintf("%s  |  %d of %d counties pass  |  period %s to %s", rule, counts[0], len(s.counties),
+		b.res.Dataset.Period.From, b.res.Dataset.Period.To)
+	if b.res.Dataset.Sample {
+		m.Subtitle += "  |  SAMPLE DATA (synthetic)"
+	}
+	return m
+}
+
+// mapCaption explains a map in the report's language.
+func mapCaption(rule string, lang data.Lang) string {
+	switch rule {
+	case coverage.RuleVenue1000:
+		return pick(lang, "绿色：有 1000 平方米以上的开放科普场馆；橙色：有场馆但不足 1000 平方米；红色：没有开放的科普场馆。粗线为盟市界。",
+			"Green: an open venue of at least 1000 m²; orange: a smaller venue only; red: no open venue. Thick lines are league boundaries.")
+	case coverage.RuleCaravanReach:
+		return pick(lang, "绿色：旗县驻地在开放大篷车服务半径内，或旗县内有大篷车或评估期内的大篷车活动；红色：未覆盖。",
+			"Green: the county seat is within an open caravan's reach, or a caravan is based or visited there in the period; red: not reached.")
+	}
+	return pick(lang, "绿色：旗县内至少有一个开放的科普教育基地；红色：没有。", "Green: at least one open base in the county; red: none.")
+}

@@ -1,0 +1,314 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/png"
+	"math"
+
+	"github.com/paulmach/orb"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/fixed"
+	"golang.org/x/image/vector"
+)
+
+// Map is a picture of counties filled by class, with thicker outlines for
+// leagues, a title and a legend. Text is Latin: the HTML around the image
+// carries the Chinese.
+type Map struct {
+	Title    string
+	Subtitle string
+	Areas    []Area
+	Outlines []orb.Geometry // drawn thick over the areas (leagues)
+	Labels   []Label
+	Legend   []LegendEntry
+	// OutlineLabel names the thick outlines in the legend ("" leaves it out).
+	OutlineLabel string
+	Width        int // pixels; 0 means 1200
+}
+
+// Area is one filled polygon (a county).
+type Area struct {
+	Geometry orb.Geometry
+	Fill     color.RGBA
+}
+
+// Label is a short text centred on a point, with a white halo.
+type Label struct {
+	Point orb.Point
+	Text  string
+}
+
+// LegendEntry is a swatch and what it means.
+type LegendEntry struct {
+	Fill  color.RGBA
+	Label string
+}
+
+// Renderer draws maps. It holds parsed font faces, so it is not safe for
+// concurrent use; make one per goroutine.
+type Renderer struct {
+	title, body, small font.Face
+	z                  vector.Rasterizer
+}
+
+// NewRenderer parses the Go fonts (Latin) the maps are labelled with.
+func NewRenderer() (*Renderer, error) {
+	reg, err := opentype.Parse(goregular.TTF)
+	if err != nil {
+		return nil, fmt.Errorf("report: font: %w", err)
+	}
+	bold, err := opentype.Parse(gobold.TTF)
+	if err != nil {
+		return nil, fmt.Errorf("report: font: %w", err)
+	}
+	face := func(f *opentype.Font, size float64) font.Face {
+		fc, _ := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull})
+		return fc
+	}
+	return &Renderer{title: face(bold, 24), body: face(reg, 16), small: face(bold, 12)}, nil
+}
+
+// Layout in pixels.
+const (
+	margin   = 24
+	headerH  = 72
+	legendH  = 44
+	outlineW = 0.8 // county outlines
+	leagueW  = 2.4 // league outlines
+)
+
+var (
+	white     = color.RGBA{255, 255, 255, 255}
+	ink       = color.RGBA{33, 37, 41, 255}
+	mutedInk  = color.RGBA{95, 99, 104, 255}
+	countyInk = color.RGBA{230, 230, 230, 230} // white at 90 %, premultiplied
+	leagueInk = color.RGBA{40, 44, 52, 255}
+)
+
+// projection maps lon/lat to pixels: equirectangular scaled by the cosine
+// of the central latitude, fitted into a box.
+type projection struct {
+	minLon, maxLat, kx, s float64
+	ox, oy                float64
+}
+
+func (p projection) xy(pt orb.Point) (float32, float32) {
+	return float32(p.ox + (pt[0]-p.minLon)*p.kx*p.s), float32(p.oy + (p.maxLat-pt[1])*p.s)
+}
+
+// fit returns the projection of b into the box (x, y, w, hmax) and the
+// height it takes.
+func fit(b orb.Bound, x, y, w, hmax float64) (projection, float64) {
+	lat0 := (b.Min[1] + b.Max[1]) / 2
+	kx := math.Cos(lat0 * math.Pi / 180)
+	dw := math.Max((b.Max[0]-b.Min[0])*kx, 1e-9)
+	dh := math.Max(b.Max[1]-b.Min[1], 1e-9)
+	s := w / dw
+	if dh*s > hmax {
+		s = hmax / dh
+	}
+	p := projection{minLon: b.Min[0], maxLat: b.Max[1], kx: kx, s: s, ox: x + (w-dw*s)/2, oy: y}
+	return p, dh * s
+}
+
+// Render draws the map.
+func (r *Renderer) Render(m Map) *image.RGBA {
+	w := m.Width
+	if w <= 0 {
+		w = 1200
+	}
+	b := bounds(m.Areas)
+	inner := float64(w - 2*margin)
+	proj, h := fit(b, margin, headerH, inner, inner*1.15)
+	height := headerH + int(math.Ceil(h)) + legendH + margin/2
+	img := image.NewRGBA(image.Rect(0, 0, w, height))
+	draw.Draw(img, img.Bounds(), image.NewUniform(white), image.Point{}, draw.Src)
+	for _, a := range m.Areas {
+		r.fill(img, proj, a.Geometry, a.Fill)
+	}
+	for _, a := range m.Areas {
+		r.stroke(img, proj, a.Geometry, outlineW, countyInk)
+	}
+	for _, g := range m.Outlines {
+		r.stroke(img, proj, g, leagueW, leagueInk)
+	}
+	for _, l := range m.Labels {
+		x, y := proj.xy(l.Point)
+		r.halo(img, r.small, l.Text, float64(x), float64(y))
+	}
+	r.text(img, r.title, ink, m.Title, margin, 34)
+	r.text(img, r.body, mutedInk, m.Subtitle, margin, 58)
+	r.legend(img, m.Legend, m.OutlineLabel, height-legendH+8)
+	return img
+}
+
+// EncodePNG renders the map and encodes it as PNG.
+func (r *Renderer) EncodePNG(m Map) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(&buf, r.Render(m)); err != nil {
+		return nil, fmt.Errorf("report: png: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func bounds(areas []Area) orb.Bound {
+	var b orb.Bound
+	for i, a := range areas {
+		if a.Geometry == nil {
+			continue
+		}
+		if i == 0 {
+			b = a.Geometry.Bound()
+		} else {
+			b = b.Union(a.Geometry.Bound())
+		}
+	}
+	return b
+}
+
+// polygons lists the polygons of a Polygon or MultiPolygon.
+func polygons(g orb.Geometry) []orb.Polygon {
+	switch g := g.(type) {
+	case orb.Polygon:
+		return []orb.Polygon{g}
+	case orb.MultiPolygon:
+		return g
+	}
+	return nil
+}
+
+// pixelRect is the pixel box around a geometry, clipped to the image, with
+// a pad for strokes.
+func pixelRect(p projection, g orb.Geometry, pad float64, clip image.Rectangle) image.Rectangle {
+	b := g.Bound()
+	x0, y0 := p.xy(orb.Point{b.Min[0], b.Max[1]})
+	x1, y1 := p.xy(orb.Point{b.Max[0], b.Min[1]})
+	r := image.Rect(int(math.Floor(float64(x0)-pad)), int(math.Floor(float64(y0)-pad)),
+		int(math.Ceil(float64(x1)+pad)), int(math.Ceil(float64(y1)+pad)))
+	return r.Intersect(clip)
+}
+
+// fill draws the polygons with holes cut: exterior rings are wound one way
+// and holes the other, whatever their input winding, because the
+// rasteriser adds signed coverage.
+func (r *Renderer) fill(img *image.RGBA, p projection, g orb.Geometry, c color.RGBA) {
+	rect := pixelRect(p, g, 1, img.Bounds())
+	if rect.Empty() {
+		return
+	}
+	r.z.Reset(rect.Dx(), rect.Dy())
+	ox, oy := float32(rect.Min.X), float32(rect.Min.Y)
+	for _, poly := range polygons(g) {
+		for k, ring := range poly {
+			if len(ring) < 3 {
+				continue
+			}
+			pts := make([][2]float32, len(ring))
+			for i, pt := range ring {
+				x, y := p.xy(pt)
+				pts[i] = [2]float32{x - ox, y - oy}
+			}
+			if (signedArea(pts) > 0) != (k == 0) {
+				reverse(pts)
+			}
+			r.z.MoveTo(pts[0][0], pts[0][1])
+			for _, q := range pts[1:] {
+				r.z.LineTo(q[0], q[1])
+			}
+			r.z.ClosePath()
+		}
+	}
+	r.z.Draw(img, rect, image.NewUniform(c), image.Point{})
+}
+
+// stroke draws every ring's outline as square-capped quads of width w, all
+// wound the same way so that overlaps add up rather than cancel.
+func (r *Renderer) stroke(img *image.RGBA, p projection, g orb.Geometry, w float64, c color.RGBA) {
+	rect := pixelRect(p, g, w+1, img.Bounds())
+	if rect.Empty() {
+		return
+	}
+	r.z.Reset(rect.Dx(), rect.Dy())
+	ox, oy := float64(rect.Min.X), float64(rect.Min.Y)
+	h := w / 2
+	for _, poly := range polygons(g) {
+		for _, ring := range poly {
+			for i := 1; i < len(ring); i++ {
+				ax, ay := p.xy(ring[i-1])
+				bx, by := p.xy(ring[i])
+				r.segment(float64(ax)-ox, float64(ay)-oy, float64(bx)-ox, float64(by)-oy, h)
+			}
+		}
+	}
+	r.z.Draw(img, rect, image.NewUniform(c), image.Point{})
+}
+
+func (r *Renderer) segment(ax, ay, bx, by, h float64) {
+	dx, dy := bx-ax, by-ay
+	l := math.Hypot(dx, dy)
+	if l == 0 {
+		return
+	}
+	ux, uy := dx/l*h, dy/l*h // along, half width long
+	nx, ny := -uy, ux        // left normal
+	ax, ay, bx, by = ax-ux, ay-uy, bx+ux, by+uy
+	r.z.MoveTo(float32(ax+nx), float32(ay+ny))
+	r.z.LineTo(float32(bx+nx), float32(by+ny))
+	r.z.LineTo(float32(bx-nx), float32(by-ny))
+	r.z.LineTo(float32(ax-nx), float32(ay-ny))
+	r.z.ClosePath()
+}
+
+func signedArea(pts [][2]float32) float64 {
+	var a float64
+	for i := range pts {
+		j := (i + 1) % len(pts)
+		a += float64(pts[i][0])*float64(pts[j][1]) - float64(pts[j][0])*float64(pts[i][1])
+	}
+	return a / 2
+}
+
+func reverse(pts [][2]float32) {
+	for i, j := 0, len(pts)-1; i < j; i, j = i+1, j-1 {
+		pts[i], pts[j] = pts[j], pts[i]
+	}
+}
+
+func (r *Renderer) text(img *image.RGBA, f font.Face, c color.RGBA, s string, x, y int) {
+	d := font.Drawer{Dst: img, Src: image.NewUniform(c), Face: f, Dot: fixed.P(x, y)}
+	d.DrawString(s)
+}
+
+// halo draws s centred on (x, y) in dark ink over a white halo.
+func (r *Renderer) halo(img *image.RGBA, f font.Face, s string, x, y float64) {
+	d := font.Drawer{Face: f}
+	wd := float64(d.MeasureString(s)) / 64
+	x0, y0 := int(math.Round(x-wd/2)), int(math.Round(y+4))
+	for _, o := range [][2]int{{-1, -1}, {0, -1}, {1, -1}, {-1, 0}, {1, 0}, {-1, 1}, {0, 1}, {1, 1}} {
+		r.text(img, f, white, s, x0+o[0], y0+o[1])
+	}
+	r.text(img, f, ink, s, x0, y0)
+}
+
+func (r *Renderer) legend(img *image.RGBA, entries []LegendEntry, outline string, y int) {
+	x := margin
+	d := font.Drawer{Face: r.body}
+	for _, e := range entries {
+		sw := image.Rect(x, y, x+22, y+16)
+		draw.Draw(img, sw, image.NewUniform(e.Fill), image.Point{}, draw.Src)
+		r.text(img, r.body, ink, e.Label, x+30, y+14)
+		x += 30 + d.MeasureString(e.Label).Ceil() + 28
+	}
+	if outline != "" {
+		draw.Draw(img, image.Rect(x, y+7, x+22, y+10), image.NewUniform(leagueInk), image.Point{}, draw.Src)
+		r.text(img, r.body, ink, outline, x+30, y+14)
+	}
+}

@@ -1,0 +1,163 @@
+// Package report writes the batch evaluation report: an HTML page for the
+// region and one per league (maps drawn by kepu itself, embedded as PNG
+// data URIs), a workbook, and the same gap CSV and check JSON the CLI prints.
+package report
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"fmt"
+	"html/template"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/data"
+)
+
+// Options configure a report.
+type Options struct {
+	Dir       string    // where to write; created when missing
+	Lang      data.Lang // "zh" (default) or "en"
+	Generated time.Time // shown on the pages; zero leaves it out
+	MapWidth  int       // map width in pixels; 0 means 1200
+	// Progress, when set, is told after each step how many of how many are done.
+	Progress func(done, total int, step string)
+}
+
+// Files written into Options.Dir, besides leagues/<code>.html and maps/*.png.
+const (
+	IndexFile    = "index.html"
+	WorkbookFile = "report.xlsx"
+	GapsFile     = "gaps.csv"
+	CheckFile    = "check.json"
+	LeagueDir    = "leagues"
+	MapDir       = "maps"
+)
+
+// builder carries one report's inputs and lookups.
+type builder struct {
+	m          *coverage.Model
+	res        *coverage.Result
+	opt        Options
+	L          map[string]string
+	r          *Renderer
+	tmpl       *template.Template
+	unit       map[string]*coverage.Unit
+	facility   map[string]*coverage.Facility
+	leagues    []*coverage.Unit
+	counties   []*coverage.Unit
+	countiesOf map[string][]*coverage.Unit
+}
+
+func newBuilder(m *coverage.Model, res *coverage.Result, opt Options) (*builder, error) {
+	r, err := NewRenderer()
+	if err != nil {
+		return nil, err
+	}
+	tmpl, err := parseTemplates()
+	if err != nil {
+		return nil, err
+	}
+	b := &builder{m: m, res: res, opt: opt, L: labelsFor(opt.Lang), r: r, tmpl: tmpl,
+		unit: map[string]*coverage.Unit{}, facility: map[string]*coverage.Facility{}, countiesOf: map[string][]*coverage.Unit{}}
+	w := m.World
+	for i := range w.Units {
+		b.unit[w.Units[i].Code] = &w.Units[i]
+	}
+	for i := range w.Facilities {
+		b.facility[w.Facilities[i].ID] = &w.Facilities[i]
+	}
+	for _, i := range m.Leagues {
+		b.leagues = append(b.leagues, &w.Units[i])
+	}
+	for _, i := range m.Counties {
+		c := &w.Units[i]
+		b.counties = append(b.counties, c)
+		b.countiesOf[c.Parent] = append(b.countiesOf[c.Parent], c)
+	}
+	return b, nil
+}
+
+// Write writes the whole report for the evaluated model into opt.Dir.
+func Write(ctx context.Context, m *coverage.Model, res *coverage.Result, opt Options) error {
+	b, err := newBuilder(m, res, opt)
+	if err != nil {
+		return err
+	}
+	for _, d := range []string{opt.Dir, filepath.Join(opt.Dir, LeagueDir), filepath.Join(opt.Dir, MapDir)} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return fmt.Errorf("report: %w", err)
+		}
+	}
+	type step struct {
+		name string
+		run  func() error
+	}
+	steps := []step{{IndexFile, func() error { return b.writePage(scope{counties: b.counties}, IndexFile) }}}
+	for _, l := range b.leagues {
+		s := scope{league: l, counties: b.countiesOf[l.Code]}
+		name := filepath.Join(LeagueDir, l.Code+".html")
+		steps = append(steps, step{name, func() error { return b.writePage(s, name) }})
+	}
+	steps = append(steps,
+		step{WorkbookFile, b.writeWorkbook},
+		step{GapsFile, func() error { return b.writeFile(GapsFile, b.gapsCSV) }},
+		step{CheckFile, func() error { return b.writeFile(CheckFile, b.checkJSON) }})
+	for i, s := range steps {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := s.run(); err != nil {
+			return fmt.Errorf("report: %s: %w", s.name, err)
+		}
+		if opt.Progress != nil {
+			opt.Progress(i+1, len(steps), s.name)
+		}
+	}
+	return nil
+}
+
+// Steps is how many steps Write reports progress for.
+func Steps(m *coverage.Model) int { return 1 + len(m.Leagues) + 3 }
+
+// gapsCSV is exactly what `kepu gaps --format csv` prints.
+func (b *builder) gapsCSV(buf *bytes.Buffer) error {
+	return data.WriteGapsCSV(buf, b.res.Gaps(coverage.GapFilter{}))
+}
+
+// checkJSON is exactly what `kepu check --format json` prints.
+func (b *builder) checkJSON(buf *bytes.Buffer) error { return data.WriteJSON(buf, b.res) }
+
+func (b *builder) writeFile(name string, fill func(*bytes.Buffer) error) error {
+	var buf bytes.Buffer
+	if err := fill(&buf); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(b.opt.Dir, name), buf.Bytes(), 0o644)
+}
+
+// writePage renders the scope's maps and writes its HTML page.
+func (b *builder) writePage(s scope, name string) error {
+	p := b.page(s)
+	prefix := "region"
+	if s.league != nil {
+		prefix = s.league.Code
+	}
+	for _, rule := range MapRules {
+		png, err := b.r.EncodePNG(b.countyMap(s, rule))
+		if err != nil {
+			return err
+		}
+		file := filepath.Join(MapDir, prefix+"-"+rule+".png")
+		if err := os.WriteFile(filepath.Join(b.opt.Dir, file), png, 0o644); err != nil {
+			return err
+		}
+		p.Maps = append(p.Maps, mapView{Rule: rule, Title: data.RuleName(rule, b.opt.Lang), Caption: mapCaption(rule, b.opt.Lang),
+			URI:  template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(png)),
+			File: p.Root + filepath.ToSlash(file)})
+	}
+	return b.writeFile(name, func(buf *bytes.Buffer) error { return b.tmpl.ExecuteTemplate(buf, "page", p) })
+}

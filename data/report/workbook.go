@@ -1,0 +1,286 @@
+package report
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/data"
+	"github.com/xuri/excelize/v2"
+)
+
+// Column formats in the workbook.
+const (
+	fmtText = iota
+	fmtInt  // #,##0
+	fmtDec  // #,##0.00
+	fmtPct  // 0.0%
+)
+
+type column struct {
+	key    string // label key, or the header itself when no label has it
+	width  float64
+	format int
+}
+
+// sheet is one worksheet: a header row and the data rows.
+type sheet struct {
+	name    string
+	columns []column
+	rows    [][]any
+}
+
+// SheetKeys are the workbook's sheets, as label keys, in order.
+var SheetKeys = []string{"summary", "rule_table", "county_table", "leagues", "gap_list", "facilities"}
+
+// Sheet names are short: Excel allows 31 characters.
+var sheetNames = map[string][2]string{
+	"summary": {"概况", "Summary"}, "rule_table": {"规则", "Rules"}, "county_table": {"旗县", "Counties"},
+	"leagues": {"盟市", "Leagues"}, "gap_list": {"差距", "Gaps"}, "facilities": {"设施", "Facilities"},
+}
+
+// SheetName is the name of a workbook sheet in the language.
+func SheetName(key string, lang data.Lang) string {
+	n := sheetNames[key]
+	return pick(lang, n[0], n[1])
+}
+
+func (b *builder) writeWorkbook() error {
+	f := excelize.NewFile()
+	defer f.Close()
+	sheets := []sheet{b.summarySheet(), b.rulesSheet(), b.countiesSheet(), b.leaguesSheet(), b.gapsSheet(), b.facilitiesSheet()}
+	for i, s := range sheets {
+		s.name = SheetName(SheetKeys[i], b.opt.Lang)
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", s.name); err != nil {
+				return err
+			}
+		} else if _, err := f.NewSheet(s.name); err != nil {
+			return err
+		}
+		if err := b.fillSheet(f, s); err != nil {
+			return fmt.Errorf("sheet %s: %w", s.name, err)
+		}
+	}
+	return f.SaveAs(filepath.Join(b.opt.Dir, WorkbookFile))
+}
+
+func (b *builder) fillSheet(f *excelize.File, s sheet) error {
+	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF"},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"0B4F8A"}},
+		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
+	if err != nil {
+		return err
+	}
+	header := make([]any, len(s.columns))
+	for i, c := range s.columns {
+		header[i] = c.key
+		if l, ok := b.L[c.key]; ok {
+			header[i] = l
+		}
+	}
+	if err := f.SetSheetRow(s.name, "A1", &header); err != nil {
+		return err
+	}
+	for r, row := range s.rows {
+		cell, _ := excelize.CoordinatesToCellName(1, r+2)
+		if err := f.SetSheetRow(s.name, cell, &row); err != nil {
+			return err
+		}
+	}
+	numFmt := map[int]int{fmtInt: 3, fmtDec: 4, fmtPct: 10}
+	for i, c := range s.columns {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if err := f.SetColWidth(s.name, col, col, c.width); err != nil {
+			return err
+		}
+		if n, ok := numFmt[c.format]; ok && len(s.rows) > 0 {
+			st, err := f.NewStyle(&excelize.Style{NumFmt: n})
+			if err != nil {
+				return err
+			}
+			if err := f.SetCellStyle(s.name, col+"2", fmt.Sprintf("%s%d", col, len(s.rows)+1), st); err != nil {
+				return err
+			}
+		}
+	}
+	last, _ := excelize.ColumnNumberToName(len(s.columns))
+	if err := f.SetCellStyle(s.name, "A1", last+"1", head); err != nil {
+		return err
+	}
+	if err := f.SetRowHeight(s.name, 1, 30); err != nil {
+		return err
+	}
+	if len(s.rows) > 0 {
+		if err := f.AutoFilter(s.name, fmt.Sprintf("A1:%s%d", last, len(s.rows)+1), nil); err != nil {
+			return err
+		}
+	}
+	return f.SetPanes(s.name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}})
+}
+
+func (b *builder) summarySheet() sheet {
+	L, res, lang := b.L, b.res, b.opt.Lang
+	d := res.Dataset
+	s := sheet{columns: []column{{"item", 36, fmtText}, {"value", 60, fmtText}}}
+	add := func(k string, v any) { s.rows = append(s.rows, []any{k, v}) }
+	add(L["report_title"], L["region"])
+	if d.Sample {
+		add(L["sample"], L["sample_banner"])
+	}
+	add(L["period"], d.Period.From+" – "+d.Period.To)
+	if !b.opt.Generated.IsZero() {
+		add(L["generated"], b.opt.Generated.Format("2006-01-02 15:04"))
+	}
+	add(L["counties"], d.Counties)
+	add(L["leagues"], d.Leagues)
+	add(L["facilities"], d.Facilities)
+	add(L["events"], d.Events)
+	pass := 0
+	for _, r := range res.Rules {
+		pass += boolInt(r.Pass)
+	}
+	add(L["rules_passing"], fmt.Sprintf("%d / %d", pass, len(res.Rules)))
+	add(L["gaps"], len(res.Gaps(coverage.GapFilter{})))
+	dist := res.Region.Distribution
+	add(L["gini"], dist.Gini)
+	add(L["nonurban_bases"], share1(dist.NonUrbanBaseShare))
+	add(L["nonurban_pop"], share1(dist.NonUrbanPopulationShare))
+	add(L["without_base"], dist.CountiesWithoutBase)
+	add(L["sources"], strings.Join(d.Sources, "\n"))
+	add(L["diagnostics"], len(res.Diagnostics))
+	add(L["attribution"], pick(lang, "见 index.html 或 data/embedded/SOURCES.md", "see index.html or data/embedded/SOURCES.md"))
+	return s
+}
+
+func share1(v float64) string { return fmt.Sprintf("%.1f%%", v*100) }
+
+func (b *builder) rulesSheet() sheet {
+	s := sheet{columns: []column{{"rule_id", 26, fmtText}, {"rule", 28, fmtText}, {"scope", 10, fmtText}, {"result", 10, fmtText},
+		{"passing", 10, fmtInt}, {"total", 10, fmtInt}, {"target", 60, fmtText}, {"actual", 40, fmtText}, {"plan_text", 70, fmtText}}}
+	for _, r := range b.rules(scope{counties: b.counties}) {
+		s.rows = append(s.rows, []any{r.ID, r.Name, r.Scope, passWord(r.Pass, b.L), r.Passing, r.Total, r.Target, r.Actual, r.PlanText})
+	}
+	return s
+}
+
+func passWord(pass bool, L map[string]string) string {
+	if pass {
+		return L["pass"]
+	}
+	return L["fail"]
+}
+
+func (b *builder) countiesSheet() sheet {
+	L, lang := b.L, b.opt.Lang
+	s := sheet{columns: []column{{"code", 10, fmtText}, {"name", 20, fmtText}, {"parent", 10, fmtText}, {"league", 16, fmtText},
+		{"kind", 10, fmtText}, {"population", 13, fmtInt}, {"population_urb", 13, fmtInt}, {"population_rur", 13, fmtInt},
+		{"border", 8, fmtText}, {"former_poverty", 10, fmtText}, {"largest_venue", 14, fmtInt}, {"nearest_venue", 14, fmtDec},
+		{"bases", 8, fmtInt}, {"bases_national", 8, fmtInt}, {"bases_regional", 8, fmtInt}, {"bases_themed", 10, fmtInt},
+		{"per_100k", 12, fmtDec}, {"venue_1000", 14, fmtText}, {"caravan_reach", 14, fmtText}, {"base_distribution", 16, fmtText},
+		{"priority", 10, fmtDec}}}
+	for _, c := range b.counties {
+		ur, _ := b.res.Unit(c.Code)
+		league := ""
+		if l, ok := b.unit[c.Parent]; ok {
+			league = l.Name
+		}
+		var nearest any = ""
+		if ur.NearestVenue != nil {
+			nearest = ur.NearestVenue.DistanceKm
+		}
+		yes := map[bool]string{true: L["yes"], false: L["no"]}
+		s.rows = append(s.rows, []any{c.Code, c.Name, c.Parent, league, kindName(c.Kind, lang), c.Population, c.PopulationUrban,
+			c.PopulationRural, yes[c.Border], word(c.FormerPoverty, lang), ur.LargestVenueM2, nearest,
+			ur.Bases.Total, ur.Bases.National, ur.Bases.Regional, ur.Bases.Themed, b.res.Region.Distribution.Per100k[c.Code],
+			b.venueBadge(ur).Text, passWord(ur.Rules[coverage.RuleCaravanReach].Pass, L),
+			passWord(ur.Rules[coverage.RuleBaseDistribution].Pass, L), ur.Priority})
+	}
+	return s
+}
+
+func (b *builder) leaguesSheet() sheet {
+	L := b.L
+	s := sheet{columns: []column{{"code", 10, fmtText}, {"name", 20, fmtText}, {"county_count", 8, fmtInt}, {"population", 13, fmtInt},
+		{"population_urb", 13, fmtInt}, {"league_museum", 16, fmtText}, {"actual", 12, fmtInt}, {"target", 12, fmtInt},
+		{"venue_1000", 12, fmtInt}, {"caravan_reach", 14, fmtInt}, {"bases", 8, fmtInt}, {"per_100k", 12, fmtDec}, {"gaps", 8, fmtInt}}}
+	for _, l := range b.leagues {
+		ur, _ := b.res.Unit(l.Code)
+		sc := scope{league: l, counties: b.countiesOf[l.Code]}
+		passing := map[string]int{}
+		for _, r := range b.rules(sc) {
+			passing[r.ID] = r.Passing
+		}
+		lm := ur.Rules[coverage.RuleLeagueMuseum]
+		d := b.leagueDist(l)
+		s.rows = append(s.rows, []any{l.Code, l.Name, len(sc.counties), l.Population, l.PopulationUrban, passWord(lm.Pass, L),
+			lm.Actual, lm.Target, passing[coverage.RuleVenue1000], passing[coverage.RuleCaravanReach], d.Bases, d.rate,
+			len(b.gaps(sc))})
+	}
+	return s
+}
+
+func (b *builder) gapsSheet() sheet {
+	lang := b.opt.Lang
+	s := sheet{columns: []column{{"rank", 6, fmtInt}, {"rule_id", 22, fmtText}, {"rule", 24, fmtText}, {"code", 10, fmtText},
+		{"name", 18, fmtText}, {"level", 8, fmtText}, {"parent", 10, fmtText}, {"priority", 10, fmtDec}, {"actual", 12, fmtDec},
+		{"target", 12, fmtDec}, {"shortfall", 12, fmtDec}, {"detail", 50, fmtText}}}
+	parts := []string{"population", "rural", "distance", "former_poverty", "border"}
+	for _, p := range parts {
+		s.columns = append(s.columns, column{word(p, lang) + " " + b.L["scores"], 12, fmtDec})
+	}
+	s.columns = append(s.columns, column{"pipeline", 30, fmtText})
+	for i, g := range b.res.Gaps(coverage.GapFilter{}) {
+		row := []any{i + 1, g.Rule, data.RuleName(g.Rule, lang), g.Code, g.Name, scopeName(g.Level, lang), g.Parent,
+			g.Priority, g.Actual, g.Target, g.Shortfall, gapDetail(g, lang)}
+		for _, name := range parts {
+			var v any = ""
+			for _, p := range g.Parts {
+				if p.Name == name {
+					v = p.Score
+				}
+			}
+			row = append(row, v)
+		}
+		s.rows = append(s.rows, append(row, b.facilityList(g.Pipeline)))
+	}
+	return s
+}
+
+func (b *builder) facilitiesSheet() sheet {
+	lang := b.opt.Lang
+	s := sheet{columns: []column{{"code", 12, fmtText}, {"name", 28, fmtText}, {"category", 12, fmtText}, {"status", 10, fmtText},
+		{"county", 20, fmtText}, {"league", 16, fmtText}, {"lon", 11, fmtText}, {"lat", 11, fmtText}, {"floor_area", 12, fmtInt},
+		{"comprehensive", 8, fmtText}, {"reach_km", 10, fmtInt}, {"base_level", 10, fmtText}, {"themes", 16, fmtText},
+		{"declared_county", 10, fmtText}, {"opened", 8, fmtText}}}
+	s.columns[0].key = "ID"
+	for i := range b.m.World.Facilities {
+		f := &b.m.World.Facilities[i]
+		county, league := "", ""
+		if c, ok := b.unit[b.m.FacilityCounty[i]]; ok {
+			county = c.Code + " " + c.Name
+			if l, ok := b.unit[c.Parent]; ok {
+				league = l.Name
+			}
+		}
+		var area, reach, opened any = "", "", ""
+		if f.FloorArea > 0 {
+			area = f.FloorArea
+		}
+		if f.ReachKm > 0 {
+			reach = f.ReachKm
+		}
+		if f.Opened > 0 {
+			opened = f.Opened
+		}
+		comp := ""
+		if f.Comprehensive {
+			comp = b.L["yes"]
+		}
+		s.rows = append(s.rows, []any{f.ID, f.Name, word(f.Category, lang), word(f.Status, lang), county, league,
+			f.Point[0], f.Point[1], area, comp, reach, word(f.Level, lang), strings.Join(f.Themes, ", "), f.County, opened})
+	}
+	return s
+}
