@@ -35,7 +35,7 @@ type maxCoverOptions struct {
 	ExactBudget int64
 	NoSwap      bool
 	// SearchBudget bounds the restarts after the first local search, in
-	// list entries scanned (0: 300 million, about half a second).
+	// list entries scanned (0: 150 million, a few tenths of a second).
 	SearchBudget int64
 }
 
@@ -72,7 +72,7 @@ func (mc *maxCover) solve(ctx context.Context, k int, opt maxCoverOptions) maxCo
 	}
 	if !opt.NoSwap && len(picks) == k {
 		if opt.SearchBudget == 0 {
-			opt.SearchBudget = 300_000_000
+			opt.SearchBudget = 150_000_000
 		}
 		picks = mc.swap(ctx, picks, cnt)
 		budget := mc.ops + opt.SearchBudget

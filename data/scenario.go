@@ -1,0 +1,70 @@
+package data
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/kepu/kepu/coverage"
+)
+
+// ReadScenario reads a what-if scenario: {"name": "...", "add": <GeoJSON
+// FeatureCollection of facilities>, "remove": ["id", ...]}. The facilities
+// in add are validated as ReadFacilities does (duplicate ids among them are
+// problems); whether the removed ids exist is for coverage.EvaluateScenario
+// to say, since only the baseline knows.
+func ReadScenario(name string, r io.Reader, opt Options) (coverage.Scenario, []Problem, error) {
+	var sc coverage.Scenario
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return sc, nil, fmt.Errorf("data: %s: %w", name, err)
+	}
+	ps := &problems{file: name}
+	var raw struct {
+		Name   string          `json:"name"`
+		Add    json.RawMessage `json:"add"`
+		Remove []any           `json:"remove"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&raw); err != nil {
+		ps.add(0, "", "", "not a scenario object {\"name\", \"add\", \"remove\"}: %s", jsonError(b, err))
+		return sc, ps.list, nil
+	}
+	sc.Name = strings.TrimSpace(raw.Name)
+	if sc.Name == "" {
+		ps.add(0, "", "name", "missing")
+	}
+	for i, v := range raw.Remove {
+		id, ok := v.(string)
+		if f, isNum := v.(float64); isNum {
+			id, ok = fmt.Sprint(f), true
+		}
+		if !ok || strings.TrimSpace(id) == "" {
+			ps.add(0, "", fmt.Sprintf("remove[%d]", i), "must be a facility id (a non-empty string)")
+			continue
+		}
+		sc.Remove = append(sc.Remove, strings.TrimSpace(id))
+	}
+	if len(raw.Add) > 0 && string(raw.Add) != "null" {
+		fs, fps, err := ReadFacilities(name+": add", bytes.NewReader(raw.Add), opt)
+		if err != nil {
+			return sc, nil, err
+		}
+		sc.Add = fs
+		ps.list = append(ps.list, fps...)
+	}
+	return sc, ps.list, nil
+}
+
+// ScenarioInvalid reports whether problems holds an error (not a warning).
+func ScenarioInvalid(problems []Problem) bool {
+	for _, p := range problems {
+		if !p.Warning {
+			return true
+		}
+	}
+	return false
+}
