@@ -147,6 +147,9 @@ func (g geomReader) Area(raw json.RawMessage) (orb.Geometry, bool) {
 	}
 	switch rg.Type {
 	case "Polygon", "MultiPolygon":
+		if geom, ok := g.fastArea(rg); ok {
+			return geom, true
+		}
 		v, ok := g.coords(rg.Coordinates)
 		if !ok {
 			return nil, false
@@ -266,4 +269,55 @@ func (g geomReader) checkSelfTouch(r orb.Ring, where string) {
 	if touches > 0 {
 		g.warn("%s: the ring touches itself at %d vertex(es), first at %v; kept as is", where, touches, first)
 	}
+}
+
+// fastArea decodes well-formed Polygon or MultiPolygon coordinates straight
+// into float slices, several times faster than the generic path. It reports
+// false, having reported nothing, when anything is off, and the generic path
+// then names the problem.
+func (g geomReader) fastArea(rg rawGeometry) (orb.Geometry, bool) {
+	var polys [][][][2]float64
+	if rg.Type == "Polygon" {
+		var p [][][2]float64
+		if json.Unmarshal(rg.Coordinates, &p) != nil {
+			return nil, false
+		}
+		polys = [][][][2]float64{p}
+	} else if json.Unmarshal(rg.Coordinates, &polys) != nil || len(polys) == 0 {
+		return nil, false
+	}
+	mp := make(orb.MultiPolygon, 0, len(polys))
+	for _, p := range polys {
+		if len(p) == 0 {
+			return nil, false
+		}
+		poly := make(orb.Polygon, 0, len(p))
+		for _, ring := range p {
+			if len(ring) < 4 || ring[0] != ring[len(ring)-1] {
+				return nil, false
+			}
+			r := make(orb.Ring, len(ring))
+			for i, c := range ring {
+				if c[0] < -180 || c[0] > 180 || c[1] < -90 || c[1] > 90 {
+					return nil, false
+				}
+				r[i] = g.conv(orb.Point(c))
+			}
+			poly = append(poly, r)
+		}
+		mp = append(mp, poly)
+	}
+	for pi, p := range mp {
+		for ri, r := range p {
+			where := fmt.Sprintf("polygon ring %d", ri+1)
+			if rg.Type == "MultiPolygon" {
+				where = fmt.Sprintf("polygon %d ring %d", pi+1, ri+1)
+			}
+			g.checkSelfTouch(r, where)
+		}
+	}
+	if rg.Type == "Polygon" {
+		return mp[0], true
+	}
+	return mp, true
 }
