@@ -67,7 +67,7 @@ func ReadFacilities(name string, r io.Reader, opt Options) ([]coverage.Facility,
 	if err != nil {
 		return nil, nil, fmt.Errorf("data: %s: %w", name, err)
 	}
-	ps := &problems{file: name}
+	ps := &problems{file: name, record: "facility"}
 	var out []coverage.Facility
 	for _, rf := range decodeCollection(ps, b) {
 		mark := len(ps.list)
@@ -141,7 +141,7 @@ func ReadFacilitiesCSV(name string, r io.Reader, opt Options) ([]coverage.Facili
 		return nil, nil, err
 	}
 	opt = opt.withIDs()
-	ps := &problems{file: name}
+	ps := &problems{file: name, record: "facility"}
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()

@@ -17,6 +17,8 @@ type Problem struct {
 	Field   string `json:"field,omitempty"`
 	Reason  string `json:"reason"`
 	Warning bool   `json:"warning,omitempty"` // warnings never stop a run
+	// Record is the kind of record: "facility", "unit" or "event".
+	Record string `json:"record,omitempty"`
 }
 
 func (p Problem) String() string {
@@ -44,8 +46,16 @@ func (p Problem) Diagnostic(code string) coverage.Diagnostic {
 	if p.Warning {
 		sev = "warning"
 	}
-	return coverage.Diagnostic{Code: code, Severity: sev, File: p.File, Feature: p.Feature,
-		Unit: "", Facility: p.ID, Field: p.Field, Message: p.Reason}
+	d := coverage.Diagnostic{Code: code, Severity: sev, File: p.File, Feature: p.Feature, Field: p.Field, Message: p.Reason}
+	switch p.Record {
+	case "unit":
+		d.Unit = p.ID
+	case "event":
+		d.Event = p.ID
+	default:
+		d.Facility = p.ID
+	}
+	return d
 }
 
 // InvalidError is returned when input has errors and the caller did not ask
@@ -74,16 +84,17 @@ func (e *InvalidError) Error() string {
 
 // problems collects the problems of one file.
 type problems struct {
-	file string
-	list []Problem
+	file   string
+	record string
+	list   []Problem
 }
 
 func (ps *problems) add(feature int, id, field, format string, args ...any) {
-	ps.list = append(ps.list, Problem{File: ps.file, Feature: feature, ID: id, Field: field, Reason: fmt.Sprintf(format, args...)})
+	ps.list = append(ps.list, Problem{File: ps.file, Record: ps.record, Feature: feature, ID: id, Field: field, Reason: fmt.Sprintf(format, args...)})
 }
 
 func (ps *problems) warn(feature int, id, field, format string, args ...any) {
-	ps.list = append(ps.list, Problem{File: ps.file, Feature: feature, ID: id, Field: field, Reason: fmt.Sprintf(format, args...), Warning: true})
+	ps.list = append(ps.list, Problem{File: ps.file, Record: ps.record, Feature: feature, ID: id, Field: field, Reason: fmt.Sprintf(format, args...), Warning: true})
 }
 
 // errorsFor reports whether feature n has any error (not warning) since mark.

@@ -22,7 +22,7 @@ func ReadUnits(name string, r io.Reader, opt Options) ([]coverage.Unit, []Proble
 	if err != nil {
 		return nil, nil, fmt.Errorf("data: %s: %w", name, err)
 	}
-	ps := &problems{file: name}
+	ps := &problems{file: name, record: "unit"}
 	var out []coverage.Unit
 	for _, rf := range decodeCollection(ps, b) {
 		mark := len(ps.list)
@@ -115,7 +115,7 @@ func ReadEvents(name string, r io.Reader, opt Options) ([]coverage.Event, []Prob
 	if err != nil {
 		return nil, nil, fmt.Errorf("data: %s: %w", name, err)
 	}
-	ps := &problems{file: name}
+	ps := &problems{file: name, record: "event"}
 	var out []coverage.Event
 	for _, rf := range decodeCollection(ps, b) {
 		mark := len(ps.list)
