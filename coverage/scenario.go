@@ -106,8 +106,10 @@ func EvaluateScenario(base *World, rs Ruleset, sc Scenario) (*ScenarioResult, er
 	return out, nil
 }
 
-// apply checks the scenario against base and returns the new world.
-func (sc Scenario) apply(base *World) (*World, error) {
+// Check lists what is wrong with the scenario against base: unknown or
+// repeated ids to remove, and ids to add that are missing, duplicated or
+// already in the registry (and not removed); nil when nothing is.
+func (sc Scenario) Check(base *World) []string {
 	var problems []string
 	have := map[string]bool{}
 	for _, f := range base.Facilities {
@@ -138,8 +140,17 @@ func (sc Scenario) apply(base *World) (*World, error) {
 		}
 		added[f.ID] = true
 	}
-	if len(problems) > 0 {
+	return problems
+}
+
+// apply checks the scenario against base and returns the new world.
+func (sc Scenario) apply(base *World) (*World, error) {
+	if problems := sc.Check(base); len(problems) > 0 {
 		return nil, &ScenarioError{Problems: problems}
+	}
+	removed := map[string]bool{}
+	for _, id := range sc.Remove {
+		removed[id] = true
 	}
 	next := *base
 	next.Facilities = make([]Facility, 0, len(base.Facilities)+len(sc.Add))

@@ -59,8 +59,8 @@ func ReadScenario(name string, r io.Reader, opt Options) (coverage.Scenario, []P
 	return sc, ps.list, nil
 }
 
-// ScenarioInvalid reports whether problems holds an error (not a warning).
-func ScenarioInvalid(problems []Problem) bool {
+// HasErrors reports whether problems hold an error (not only warnings).
+func HasErrors(problems []Problem) bool {
 	for _, p := range problems {
 		if !p.Warning {
 			return true

@@ -15,6 +15,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	in.register(fs)
 	format := fs.String("format", "text", "output format: text, json or csv")
 	worst := fs.Int("worst", 10, "how many of the worst gaps the text format lists")
+	scenario := fs.String("scenario", "", "what-if scenario JSON {name, add, remove}: evaluate it against the baseline")
 	if code, ok := parse(fs, args, stderr); !ok {
 		return code
 	}
@@ -24,6 +25,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	w, rs, err := in.load()
 	if err != nil {
 		return fail(stderr, "check", err)
+	}
+	if *scenario != "" {
+		return runCheckScenario(*scenario, w, rs, in, *format, *worst, stdout, stderr)
 	}
 	res := coverage.Evaluate(w, rs)
 	switch *format {
