@@ -17,15 +17,21 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	var in inputs
 	in.register(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	var sf storeFlags // --db, --token-file: the persistent registry and its edit API (store.go)
+	sf.register(fs)
 	if code, ok := parse(fs, args, stderr); !ok {
 		return code
 	}
-	w, rs, err := in.load()
+	w, rs, err := sf.load(&in, stderr)
+	defer sf.close()
 	if err != nil {
 		return fail(stderr, "serve", err)
 	}
 	srv, err := web.New(web.Config{World: w, Rules: rs, Addr: *addr, Log: log.New(stderr, "", log.LstdFlags)})
 	if err != nil {
+		return fail(stderr, "serve", err)
+	}
+	if err := sf.attach(srv, stderr); err != nil {
 		return fail(stderr, "serve", err)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

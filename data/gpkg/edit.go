@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"strings"
 	"time"
 
@@ -31,8 +32,8 @@ func (e *ConflictError) Error() string {
 	return fmt.Sprintf("%s id already exists: %s", e.Kind, strings.Join(e.IDs, ", "))
 }
 
-// Is makes errors.Is(err, ErrConflict) true.
-func (e *ConflictError) Is(target error) bool { return target == ErrConflict }
+// Is makes errors.Is(err, ErrConflict) and errors.Is(err, fs.ErrExist) true.
+func (e *ConflictError) Is(target error) bool { return target == ErrConflict || target == fs.ErrExist }
 
 // write runs fn in one write transaction and commits it durably.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {

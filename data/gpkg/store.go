@@ -9,6 +9,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"sync"
 
@@ -18,11 +19,21 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
-// Errors the store returns, wrapped with the record they concern.
+// Errors the store returns, wrapped with the record they concern. They
+// also match fs.ErrNotExist and fs.ErrExist, so that a caller can classify
+// them without importing this package.
 var (
-	ErrNotFound = errors.New("not found")
-	ErrConflict = errors.New("already exists")
+	ErrNotFound error = sentinel{"not found", fs.ErrNotExist}
+	ErrConflict error = sentinel{"already exists", fs.ErrExist}
 )
+
+type sentinel struct {
+	msg  string
+	like error
+}
+
+func (e sentinel) Error() string        { return e.msg }
+func (e sentinel) Is(target error) bool { return target == e.like }
 
 // Store is an open GeoPackage registry. It is safe for concurrent use:
 // readers run in parallel (WAL), writers one at a time, and every write is a

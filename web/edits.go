@@ -1,0 +1,261 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"strings"
+	"sync"
+
+	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/data"
+	"github.com/labstack/echo/v4"
+	"github.com/paulmach/orb/geojson"
+)
+
+// Registry is the persistent store edits go to (data/gpkg.Store is one).
+// Its errors match fs.ErrNotExist for a missing id and fs.ErrExist for an
+// id that is already taken.
+type Registry interface {
+	Facilities(ctx context.Context) ([]coverage.Facility, error)
+	Events(ctx context.Context) ([]coverage.Event, error)
+	CreateFacilities(ctx context.Context, who string, fs []coverage.Facility) error
+	UpdateFacility(ctx context.Context, who string, f coverage.Facility) (coverage.Facility, error)
+	DeleteFacility(ctx context.Context, who, id string) (coverage.Facility, error)
+	CreateEvents(ctx context.Context, who string, es []coverage.Event) error
+	UpdateEvent(ctx context.Context, who string, e coverage.Event) (coverage.Event, error)
+	DeleteEvent(ctx context.Context, who, id string) (coverage.Event, error)
+}
+
+// Token is a bearer token that may write, and the name the audit log keeps.
+type Token struct {
+	Name  string
+	Value string
+}
+
+// ParseTokens reads a token file: one token per line, either "TOKEN" or
+// "NAME TOKEN"; blank lines and lines starting with # are skipped.
+func ParseTokens(text string) ([]Token, error) {
+	var out []Token
+	for n, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Fields(line)
+		switch len(f) {
+		case 1:
+			out = append(out, Token{Name: "token", Value: f[0]})
+		case 2:
+			out = append(out, Token{Name: f[0], Value: f[1]})
+		default:
+			return nil, fmt.Errorf("line %d: want TOKEN or NAME TOKEN", n+1)
+		}
+	}
+	return out, nil
+}
+
+// editor serves the write API over a Registry and keeps the server's world
+// in step with it.
+type editor struct {
+	s      *Server
+	reg    Registry
+	tokens [][sha256.Size]byte
+	names  []string
+
+	mu       sync.Mutex // guards the fields below
+	cond     *sync.Cond
+	wanted   uint64 // commits that need a rebuilt world
+	built    uint64 // commits the current world includes
+	building bool
+	lastErr  error
+}
+
+// EnableEdits adds the write routes — POST /api/facilities, PUT and
+// DELETE /api/facilities/{id}, the same for /api/events — and the reads of
+// single records. Writes need "Authorization: Bearer TOKEN" with one of
+// tokens; with no tokens every write is refused. Each accepted edit is
+// committed to reg, then the world is re-read and re-evaluated before the
+// response, so /api/check, the gaps and the tiles show it at once.
+func (s *Server) EnableEdits(reg Registry, tokens []Token) {
+	ed := &editor{s: s, reg: reg}
+	ed.cond = sync.NewCond(&ed.mu)
+	for _, t := range tokens {
+		ed.tokens = append(ed.tokens, sha256.Sum256([]byte(t.Value)))
+		ed.names = append(ed.names, t.Name)
+	}
+	e := s.echo
+	e.GET("/api/facilities/:id", ed.getFacility)
+	e.GET("/api/events", ed.listEvents)
+	e.GET("/api/events/:id", ed.getEvent)
+	e.POST("/api/facilities", ed.postFacilities)
+	e.PUT("/api/facilities/:id", ed.putFacility)
+	e.DELETE("/api/facilities/:id", ed.deleteFacility)
+	e.POST("/api/events", ed.postEvents)
+	e.PUT("/api/events/:id", ed.putEvent)
+	e.DELETE("/api/events/:id", ed.deleteEvent)
+}
+
+// who authenticates the request and names its token for the audit log.
+func (ed *editor) who(c echo.Context) (string, error) {
+	if len(ed.tokens) == 0 {
+		return "", &httpError{http.StatusForbidden, "edits are disabled: the server has no write token (set KEPU_TOKEN or --token-file)"}
+	}
+	h := c.Request().Header.Get("Authorization")
+	scheme, tok, ok := strings.Cut(h, " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(tok) == "" {
+		c.Response().Header().Set("WWW-Authenticate", `Bearer realm="kepu"`)
+		return "", &httpError{http.StatusUnauthorized, "writes need an Authorization: Bearer TOKEN header"}
+	}
+	sum := sha256.Sum256([]byte(strings.TrimSpace(tok)))
+	who := -1
+	for i, t := range ed.tokens { // compare with every token, in constant time
+		if subtle.ConstantTimeCompare(sum[:], t[:]) == 1 {
+			who = i
+		}
+	}
+	if who < 0 {
+		c.Response().Header().Set("WWW-Authenticate", `Bearer realm="kepu", error="invalid_token"`)
+		return "", &httpError{http.StatusUnauthorized, "the bearer token is not valid"}
+	}
+	return ed.names[who], nil
+}
+
+// httpError is an edit error with its status, answered as {"error": ...}
+// with the problem list when there is one.
+type httpError struct {
+	status int
+	msg    string
+}
+
+func (e *httpError) Error() string { return e.msg }
+
+// problemsBody is the 400 answer to an invalid record.
+type problemsBody struct {
+	Error    string         `json:"error"`
+	Problems []data.Problem `json:"problems"`
+}
+
+// respond turns an edit error into its response.
+func (ed *editor) respond(c echo.Context, err error) error {
+	var he *httpError
+	var inv *data.InvalidError
+	switch {
+	case errors.As(err, &inv):
+		return writeJSON(c, http.StatusBadRequest, problemsBody{Error: inv.Error(), Problems: inv.Problems})
+	case errors.As(err, &he):
+		return writeJSON(c, he.status, errorBody{Error: he.msg})
+	case errors.Is(err, fs.ErrNotExist):
+		return writeJSON(c, http.StatusNotFound, errorBody{Error: err.Error()})
+	case errors.Is(err, fs.ErrExist):
+		return writeJSON(c, http.StatusConflict, errorBody{Error: err.Error()})
+	}
+	return err // internal: logged once by handleError
+}
+
+// body reads the request body; PUT bodies get the path id when they have none.
+func body(c echo.Context, pathID string) ([]byte, error) {
+	b, err := io.ReadAll(c.Request().Body)
+	if err != nil {
+		return nil, &httpError{http.StatusBadRequest, fmt.Sprintf("reading the body: %v", err)}
+	}
+	if pathID == "" {
+		return b, nil
+	}
+	var f map[string]json.RawMessage
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	if err := dec.Decode(&f); err != nil {
+		return nil, &httpError{http.StatusBadRequest, fmt.Sprintf("the body is not a GeoJSON Feature: %v", err)}
+	}
+	if t := string(f["type"]); t != `"Feature"` {
+		return nil, &httpError{http.StatusBadRequest, fmt.Sprintf("PUT takes one GeoJSON Feature, got type %s", t)}
+	}
+	var props map[string]any
+	if p := f["properties"]; len(p) > 0 && string(p) != "null" {
+		d := json.NewDecoder(bytes.NewReader(p))
+		d.UseNumber()
+		if err := d.Decode(&props); err != nil {
+			return nil, &httpError{http.StatusBadRequest, fmt.Sprintf("properties: not an object: %v", err)}
+		}
+	}
+	if props == nil {
+		props = map[string]any{}
+	}
+	if id, ok := props["id"]; ok && fmt.Sprint(id) != pathID {
+		return nil, &httpError{http.StatusBadRequest, fmt.Sprintf("the body's id %v differs from the path's %q", id, pathID)}
+	}
+	if len(f["id"]) > 0 && string(f["id"]) != "null" && strings.Trim(string(f["id"]), `"`) != pathID {
+		return nil, &httpError{http.StatusBadRequest, fmt.Sprintf("the feature id %s differs from the path's %q", f["id"], pathID)}
+	}
+	props["id"] = pathID
+	f["properties"], _ = json.Marshal(props)
+	return json.Marshal(f)
+}
+
+// readFacilities validates a body with the same reader files go through;
+// any error refuses the whole body.
+func readFacilities(c echo.Context, b []byte) ([]coverage.Facility, error) {
+	fs, ps, err := data.ReadFacilities("request", bytes.NewReader(b), data.Options{CRS: c.QueryParam("crs")})
+	if err != nil {
+		return nil, &httpError{http.StatusBadRequest, err.Error()}
+	}
+	if err := invalid(ps); err != nil {
+		return nil, err
+	}
+	if len(fs) == 0 {
+		return nil, &httpError{http.StatusBadRequest, "no facility in the body"}
+	}
+	return fs, nil
+}
+
+func readEvents(c echo.Context, b []byte) ([]coverage.Event, error) {
+	es, ps, err := data.ReadEvents("request", bytes.NewReader(b), data.Options{CRS: c.QueryParam("crs")})
+	if err != nil {
+		return nil, &httpError{http.StatusBadRequest, err.Error()}
+	}
+	if err := invalid(ps); err != nil {
+		return nil, err
+	}
+	if len(es) == 0 {
+		return nil, &httpError{http.StatusBadRequest, "no event in the body"}
+	}
+	return es, nil
+}
+
+// invalid is an *data.InvalidError when ps holds an error.
+func invalid(ps []data.Problem) error {
+	for _, p := range ps {
+		if !p.Warning {
+			return &data.InvalidError{Problems: ps}
+		}
+	}
+	return nil
+}
+
+// isCollection reports whether a POST body was a FeatureCollection.
+func isCollection(b []byte) bool {
+	var top struct {
+		Type string `json:"type"`
+	}
+	json.Unmarshal(b, &top)
+	return top.Type == "FeatureCollection"
+}
+
+// answer writes the stored records: one Feature, or a FeatureCollection
+// when the request sent one.
+func answer(c echo.Context, status int, feats []*geojson.Feature, collection bool) error {
+	if !collection && len(feats) == 1 {
+		return writeJSON(c, status, feats[0])
+	}
+	fc := geojson.NewFeatureCollection()
+	fc.Features = feats
+	return writeJSON(c, status, fc)
+}
