@@ -233,11 +233,15 @@ func (ev *evaluation) caravanReach() {
 		}
 		rule.By = sortedKeys(by)
 		rule.Pass = len(rule.By) > 0
-		if math.IsInf(rule.Actual, 1) {
+		none := math.IsInf(rule.Actual, 1)
+		if none {
 			rule.Actual, rule.Target = 0, ev.rs.CaravanReach.DefaultReachKm
 		}
 		if !rule.Pass {
 			rule.Detail = fmt.Sprintf("nearest open caravan %.1f km from the seat, reach %.0f km; no caravan visit in the period", rule.Actual, rule.Target)
+			if none {
+				rule.Detail = "no open caravan in the region; no caravan visit in the period"
+			}
 			for _, fi := range ev.m.Located[cu.Code] {
 				if f := &w.Facilities[fi]; f.Category == CategoryCaravan && f.Pipeline() {
 					rule.Pipeline = append(rule.Pipeline, f.ID)
