@@ -140,6 +140,7 @@ func (s *Server) routes() *echo.Echo {
 	e.GET("/api/facilities", s.facilities)
 	e.GET("/tiles/:file", s.tileJSONDoc)
 	e.GET("/tiles/:layer/:z/:x/:y", s.tile)
+	s.scenarioRoutes(e)
 	e.GET("/*", s.static)
 	return e
 }
