@@ -211,3 +211,34 @@ func mapPoints(g orb.Geometry, f func(orb.Point) orb.Point) orb.Geometry {
 	}
 	return nil
 }
+
+// SimplifyForZoom returns a copy of unit-Mercator geometry g simplified
+// (Douglas-Peucker) to tolerance pixels of a tile of the given extent at
+// zoom z, so that every tile of that zoom can start from fewer points. A
+// ring that would collapse below four points is kept as it was; points
+// pass through. The input is never modified.
+func SimplifyForZoom(g orb.Geometry, z maptile.Zoom, extent, tolerance float64) orb.Geometry {
+	dp := simplify.DouglasPeucker(tolerance / (extent * math.Exp2(float64(z))))
+	poly := func(p orb.Polygon) orb.Polygon {
+		out := make(orb.Polygon, len(p))
+		for i, r := range p {
+			if s := dp.Ring(r.Clone()); len(s) >= 4 {
+				out[i] = s
+			} else {
+				out[i] = r.Clone()
+			}
+		}
+		return out
+	}
+	switch g := g.(type) {
+	case orb.Polygon:
+		return poly(g)
+	case orb.MultiPolygon:
+		out := make(orb.MultiPolygon, len(g))
+		for i, p := range g {
+			out[i] = poly(p)
+		}
+		return out
+	}
+	return g
+}

@@ -7,6 +7,7 @@ import (
 	"log"
 	"net/http"
 	"net/http/httptest"
+	"sync"
 	"testing"
 
 	"github.com/kepu/kepu/coverage"
@@ -70,4 +71,16 @@ type echoContext = echo.Context
 
 func httptestRequest(method, target string) (*http.Request, *httptest.ResponseRecorder) {
 	return httptest.NewRequest(method, target, nil), httptest.NewRecorder()
+}
+
+// syncWriter serialises writes from the server's goroutines.
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
 }

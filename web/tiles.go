@@ -35,8 +35,9 @@ func renderTile(l *tileLayer, t maptile.Tile) ([]byte, error) {
 	box := geo.TileBound(t, tileBuffer/float64(tileExtent))
 	tg := geo.TileGrid{Tile: t, Extent: tileExtent, Buffer: tileBuffer, Tolerance: tileTolerance}
 	var feats []*geojson.Feature
-	for i := range l.features {
-		f := &l.features[i]
+	features := l.at(t.Z)
+	for i := range features {
+		f := &features[i]
 		if !f.bound.Intersects(box) {
 			continue
 		}
@@ -103,7 +104,7 @@ func (s *snapshot) layer(name string) (*tileLayer, error) {
 // tile serves GET /tiles/{layer}/{z}/{x}/{y}.mvt.
 func (s *Server) tile(c echo.Context) error {
 	ys, ok := strings.CutSuffix(c.Param("y"), ".mvt")
-	if !ok {
+	if !ok || strings.Contains(ys, "/") {
 		return echo.ErrNotFound
 	}
 	snap := s.snapshot()

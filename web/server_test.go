@@ -1,0 +1,53 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestServeAndShutDown(t *testing.T) {
+	var logs bytes.Buffer
+	s := newServer(t, loadWorld(t), &syncWriter{w: &logs})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx, ln) }()
+	base := "http://" + ln.Addr().String()
+	for _, path := range []string{"/api/health", "/tiles/counties/0/0/0.mvt", "/tiles/counties.json"} {
+		res, err := http.Get(base + path)
+		if err != nil {
+			t.Fatalf("GET %s: %v", path, err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != http.StatusOK || len(body) == 0 {
+			t.Errorf("GET %s: got %d with %d bytes, want 200 with a body", path, res.StatusCode, len(body))
+		}
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("Serve after cancel: got %v, want nil", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Serve did not return after its context ended")
+	}
+	if _, err := http.Get(base + "/api/health"); err == nil {
+		t.Errorf("after shutdown: got a response, want the connection refused")
+	}
+	for _, want := range []string{"listening on " + base, "GET /api/health 200", "GET /tiles/counties/0/0/0.mvt 200", "stopped"} {
+		if !strings.Contains(logs.String(), want) {
+			t.Errorf("log: got %q, want a line with %q", logs.String(), want)
+		}
+	}
+}
