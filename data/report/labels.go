@@ -108,6 +108,9 @@ var labels = map[string][2]string{
 	"scores":          {"得分", "scores"},
 	"league_museum":   {"盟市综合性科技馆", "League comprehensive museum"},
 	"county_count":    {"旗县数", "Counties"},
+	"venue_col":       {"千平米场馆", "Venue ≥ 1000 m²"},
+	"caravan_col":     {"大篷车覆盖", "Caravan reach"},
+	"base_col":        {"科普基地", "Base"},
 }
 
 // lang picks one language's labels.
@@ -166,8 +169,11 @@ func ruleTarget(id string, rs coverage.Ruleset, lang data.Lang) string {
 		return fmt.Sprintf(pick(lang, "每个旗县有 %.0f 平方米以上的开放科普场馆", "every county has an open venue of at least %.0f m²"), rs.Venue1000.MinFloorAreaM2)
 	case coverage.RuleLeagueMuseum:
 		lm := rs.LeagueMuseum
-		return fmt.Sprintf(pick(lang, "每个盟市有开放的综合性科普场馆，每万城镇人口 %[1].0f 平方米（城镇人口不足 %[2]d 时 %[3].0f 平方米），不少于 %[4].0f 平方米",
-			"every league has an open comprehensive venue of %[1].0f m² per 10,000 urban residents (%[3].0f below %[2]d), at least %[4].0f m²"),
+		if lang == "en" {
+			return fmt.Sprintf("every league has an open comprehensive venue of %.0f m² per 10,000 urban residents (%.0f below %d), at least %.0f m²",
+				lm.M2Per10k, lm.M2Per10kSmall, lm.SmallBelow, lm.MinimumM2)
+		}
+		return fmt.Sprintf("每个盟市有开放的综合性科普场馆，每万城镇人口 %.0f 平方米（城镇人口不足 %d 时 %.0f 平方米），不少于 %.0f 平方米",
 			lm.M2Per10k, lm.SmallBelow, lm.M2Per10kSmall, lm.MinimumM2)
 	case coverage.RuleCaravanReach:
 		return fmt.Sprintf(pick(lang, "每个旗县驻地在开放大篷车服务半径内（默认 %.0f 公里），或评估期内有大篷车活动",

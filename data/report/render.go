@@ -205,16 +205,11 @@ func (r *Renderer) fill(img *image.RGBA, p projection, g orb.Geometry, c color.R
 		return
 	}
 	r.z.Reset(rect.Dx(), rect.Dy())
-	ox, oy := float32(rect.Min.X), float32(rect.Min.Y)
 	for _, poly := range polygons(g) {
 		for k, ring := range poly {
-			if len(ring) < 3 {
+			pts := project(p, ring, rect.Min)
+			if len(pts) < 3 {
 				continue
-			}
-			pts := make([][2]float32, len(ring))
-			for i, pt := range ring {
-				x, y := p.xy(pt)
-				pts[i] = [2]float32{x - ox, y - oy}
 			}
 			if (signedArea(pts) > 0) != (k == 0) {
 				reverse(pts)
@@ -237,14 +232,13 @@ func (r *Renderer) stroke(img *image.RGBA, p projection, g orb.Geometry, w float
 		return
 	}
 	r.z.Reset(rect.Dx(), rect.Dy())
-	ox, oy := float64(rect.Min.X), float64(rect.Min.Y)
 	h := w / 2
 	for _, poly := range polygons(g) {
 		for _, ring := range poly {
-			for i := 1; i < len(ring); i++ {
-				ax, ay := p.xy(ring[i-1])
-				bx, by := p.xy(ring[i])
-				r.segment(float64(ax)-ox, float64(ay)-oy, float64(bx)-ox, float64(by)-oy, h)
+			pts := project(p, ring, rect.Min)
+			for i := 1; i < len(pts); i++ {
+				a, b := pts[i-1], pts[i]
+				r.segment(float64(a[0]), float64(a[1]), float64(b[0]), float64(b[1]), h)
 			}
 		}
 	}
@@ -265,6 +259,30 @@ func (r *Renderer) segment(ax, ay, bx, by, h float64) {
 	r.z.LineTo(float32(bx-nx), float32(by-ny))
 	r.z.LineTo(float32(ax-nx), float32(ay-ny))
 	r.z.ClosePath()
+}
+
+// minStep is the shortest segment, in pixels, worth drawing: shorter ones
+// are merged into the next, which keeps the boundary within a fraction of a
+// pixel and spares most of the rasteriser's work on a region-wide map.
+const minStep = 0.5
+
+// project maps a ring into pixels relative to origin, dropping points
+// closer than minStep to the last one kept (never the ring's last point).
+func project(p projection, ring orb.Ring, origin image.Point) [][2]float32 {
+	ox, oy := float32(origin.X), float32(origin.Y)
+	pts := make([][2]float32, 0, len(ring))
+	for i, pt := range ring {
+		x, y := p.xy(pt)
+		q := [2]float32{x - ox, y - oy}
+		if n := len(pts); n > 0 && i < len(ring)-1 {
+			dx, dy := q[0]-pts[n-1][0], q[1]-pts[n-1][1]
+			if dx*dx+dy*dy < minStep*minStep {
+				continue
+			}
+		}
+		pts = append(pts, q)
+	}
+	return pts
 }
 
 func signedArea(pts [][2]float32) float64 {

@@ -85,7 +85,8 @@ type distView struct {
 
 type distRow struct {
 	Code, Name                string
-	Population                int
+	Population                string
+	people                    int
 	Bases, National, Regional int
 	Themed, Without           int
 	Per100k                   string
@@ -95,7 +96,7 @@ type distRow struct {
 
 type countyRow struct {
 	Code, Name, League, Kind string
-	Population               int
+	Population               string
 	LargestVenue             string
 	Bases                    int
 	Per100k                  string
@@ -289,7 +290,7 @@ func (b *builder) dist(s scope) distView {
 			dv.Without++
 		}
 		if s.league != nil {
-			dv.Rows = append(dv.Rows, distRow{Code: c.Code, Name: c.Name, Population: c.Population, Bases: ur.Bases.Total,
+			dv.Rows = append(dv.Rows, distRow{Code: c.Code, Name: c.Name, Population: num(float64(c.Population)), Bases: ur.Bases.Total,
 				National: ur.Bases.National, Regional: ur.Bases.Regional, Themed: ur.Bases.Themed, Without: boolInt(ur.Bases.Total == 0),
 				Per100k: fmt.Sprintf("%.2f", rate), rate: rate})
 		}
@@ -317,7 +318,7 @@ func (b *builder) leagueDist(l *coverage.Unit) distRow {
 	r := distRow{Code: l.Code, Name: l.Name}
 	for _, c := range b.countiesOf[l.Code] {
 		ur, _ := b.res.Unit(c.Code)
-		r.Population += c.Population
+		r.people += c.Population
 		r.Bases += ur.Bases.Total
 		r.National += ur.Bases.National
 		r.Regional += ur.Bases.Regional
@@ -325,9 +326,10 @@ func (b *builder) leagueDist(l *coverage.Unit) distRow {
 		r.Without += boolInt(ur.Bases.Total == 0)
 	}
 	rate := 0.0
-	if r.Population > 0 {
-		rate = float64(r.Bases) / float64(r.Population) * 100_000
+	if r.people > 0 {
+		rate = float64(r.Bases) / float64(r.people) * 100_000
 	}
+	r.Population = num(float64(r.people))
 	r.Per100k, r.rate = fmt.Sprintf("%.2f", rate), rate
 	return r
 }
@@ -344,10 +346,13 @@ func (b *builder) countyRows(s scope) []countyRow {
 	out := make([]countyRow, 0, len(s.counties))
 	for _, c := range s.counties {
 		ur, _ := b.res.Unit(c.Code)
-		row := countyRow{Code: c.Code, Name: c.Name, Kind: kindName(c.Kind, lang), Population: c.Population,
+		row := countyRow{Code: c.Code, Name: c.Name, Kind: kindName(c.Kind, lang), Population: num(float64(c.Population)),
 			LargestVenue: num(ur.LargestVenueM2), Bases: ur.Bases.Total,
 			Per100k: fmt.Sprintf("%.2f", b.res.Region.Distribution.Per100k[c.Code]), NearestKm: "–",
-			Priority: fmt.Sprintf("%.2f", ur.Priority)}
+			Priority: "–"}
+		if ur.Priority > 0 {
+			row.Priority = fmt.Sprintf("%.2f", ur.Priority)
+		}
 		if l, ok := b.unit[c.Parent]; ok {
 			row.League = l.Name
 		}
