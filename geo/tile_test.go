@@ -82,6 +82,25 @@ func TestTileGridGeometry(t *testing.T) {
 	}
 }
 
+func TestTileGridDropsRepeatedPixels(t *testing.T) {
+	// 2,000 points on a circle 100 px round: neighbours 0.3 px apart snap
+	// onto the same pixel unless repeats are dropped.
+	var r orb.Ring
+	for i := 0; i < 2000; i++ {
+		a := -2 * math.Pi * float64(i) / 2000
+		r = append(r, orb.Point{0.5 + 16.0/4096*math.Cos(a), 0.5 + 16.0/4096*math.Sin(a)})
+	}
+	r = append(r, r[0])
+	for _, tol := range []float64{0, 1} {
+		tg := TileGrid{Tile: maptile.New(0, 0, 0), Extent: 4096, Buffer: 64, Tolerance: tol}
+		got, ok := tg.Geometry(orb.Polygon{r}).(orb.Polygon)
+		if !ok {
+			t.Fatalf("tolerance %v: got %T, want a polygon", tol, got)
+		}
+		checkRings(t, got)
+	}
+}
+
 func reverse(r orb.Ring) orb.Ring {
 	c := r.Clone()
 	c.Reverse()
