@@ -170,11 +170,11 @@ func ruleTarget(id string, rs coverage.Ruleset, lang data.Lang) string {
 	case coverage.RuleLeagueMuseum:
 		lm := rs.LeagueMuseum
 		if lang == "en" {
-			return fmt.Sprintf("every league has an open comprehensive venue of %.0f m² per 10,000 urban residents (%.0f below %d), at least %.0f m²",
-				lm.M2Per10k, lm.M2Per10kSmall, lm.SmallBelow, lm.MinimumM2)
+			return fmt.Sprintf("every league has an open comprehensive venue of %.0f m² per 10,000 urban residents (%.0f below %s), at least %s m²",
+				lm.M2Per10k, lm.M2Per10kSmall, num(float64(lm.SmallBelow)), num(lm.MinimumM2))
 		}
-		return fmt.Sprintf("每个盟市有开放的综合性科普场馆，每万城镇人口 %.0f 平方米（城镇人口不足 %d 时 %.0f 平方米），不少于 %.0f 平方米",
-			lm.M2Per10k, lm.SmallBelow, lm.M2Per10kSmall, lm.MinimumM2)
+		return fmt.Sprintf("每个盟市有开放的综合性科普场馆，每万城镇人口 %.0f 平方米（城镇人口不足 %s 时 %.0f 平方米），不少于 %s 平方米",
+			lm.M2Per10k, num(float64(lm.SmallBelow)), lm.M2Per10kSmall, num(lm.MinimumM2))
 	case coverage.RuleCaravanReach:
 		return fmt.Sprintf(pick(lang, "每个旗县驻地在开放大篷车服务半径内（默认 %.0f 公里），或评估期内有大篷车活动",
 			"every county seat within an open caravan's reach (default %.0f km), or a caravan visit in the period"), rs.CaravanReach.DefaultReachKm)

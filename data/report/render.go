@@ -126,7 +126,7 @@ func (r *Renderer) Render(m Map) *image.RGBA {
 	}
 	b := bounds(m.Areas)
 	inner := float64(w - 2*margin)
-	proj, h := fit(b, margin, headerH, inner, inner*1.15)
+	proj, h := fit(b, margin, headerH, inner, inner*0.85)
 	height := headerH + int(math.Ceil(h)) + legendH + margin/2
 	img := image.NewRGBA(image.Rect(0, 0, w, height))
 	draw.Draw(img, img.Bounds(), image.NewUniform(white), image.Point{}, draw.Src)

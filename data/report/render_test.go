@@ -37,7 +37,7 @@ func TestRenderFill(t *testing.T) {
 			poly := orb.Polygon{square(110, 40, 111, 41, tc.outerCCW), square(110.4, 40.4, 110.6, 40.6, tc.holeCCW)}
 			m := Map{Width: 400, Areas: []Area{{Geometry: poly, Fill: fill}}}
 			img := r.Render(m)
-			proj, _ := fit(poly.Bound(), margin, headerH, float64(400-2*margin), float64(400-2*margin)*1.15)
+			proj, _ := fit(poly.Bound(), margin, headerH, float64(400-2*margin), float64(400-2*margin)*0.85)
 			at := func(lon, lat float64) color.RGBA {
 				x, y := proj.xy(orb.Point{lon, lat})
 				return img.RGBAAt(int(x), int(y))
