@@ -149,7 +149,7 @@ func (m *Model) reaches(sites []Site, km float64) [][]string {
 		if c := m.Locate(s.Point); c != "" {
 			in[c] = true
 		}
-		idx.Within(s.Point, km*1000, func(i int, _ float64) bool {
+		idx.Near(s.Point, km*1000, func(i int) bool {
 			in[codes[i]] = true
 			return true
 		})

@@ -152,7 +152,7 @@ func (m *Model) coveredByVenues(demand []DemandPoint, minM2, metres float64) []b
 		if f.Category != CategoryVenue || !f.Open() || f.FloorArea < minM2 || m.FacilityCounty[i] == "" {
 			continue
 		}
-		idx.Within(f.Point, metres, func(k int, _ float64) bool {
+		idx.Near(f.Point, metres, func(k int) bool {
 			covered[k] = true
 			return true
 		})
@@ -172,7 +172,7 @@ func coverLists(cands []Site, demand *geo.Points, metres float64) [][]int32 {
 			defer wg.Done()
 			for j := w; j < len(cands); j += workers {
 				var l []int32
-				demand.Within(cands[j].Point, metres, func(i int, _ float64) bool {
+				demand.Near(cands[j].Point, metres, func(i int) bool {
 					l = append(l, int32(i))
 					return true
 				})

@@ -204,3 +204,57 @@ func BenchmarkDistance(b *testing.B) {
 		geo.Distance(a, c)
 	}
 }
+
+// TestNearAgreesWithWithin checks the fast membership search against the
+// exact one, with many points close to the circle's edge.
+func TestNearAgreesWithWithin(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	c := orb.Point{111, 43}
+	var pts []orb.Point
+	for i := 0; i < 20000; i++ {
+		d := 50_000 * (0.98 + rng.Float64()*0.04) // within 2 % of the radius
+		if i%4 == 0 {
+			d = rng.Float64() * 120_000
+		}
+		pts = append(pts, geo.Destination(c, rng.Float64()*360, d))
+	}
+	ps := geo.NewPoints(pts)
+	for _, r := range []float64{10_000, 50_000, 100_000} {
+		want := map[int]bool{}
+		ps.Within(c, r, func(i int, _ float64) bool { want[i] = true; return true })
+		got := map[int]bool{}
+		ps.Near(c, r, func(i int) bool { got[i] = true; return true })
+		if len(got) != len(want) {
+			t.Errorf("radius %v: Near found %d, Within %d", r, len(got), len(want))
+		}
+		for i := range want {
+			if !got[i] {
+				t.Errorf("radius %v: Near misses point %d", r, i)
+				break
+			}
+		}
+	}
+}
+
+func benchmarkRadius(b *testing.B, near bool) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	pts := make([]orb.Point, 100_000)
+	for i := range pts {
+		pts[i] = orb.Point{97 + rng.Float64()*30, 37 + rng.Float64()*17}
+	}
+	ps := geo.NewPoints(pts)
+	b.ReportAllocs()
+	b.ResetTimer()
+	n := 0
+	for i := 0; i < b.N; i++ {
+		c := pts[i%len(pts)]
+		if near {
+			ps.Near(c, 50_000, func(int) bool { n++; return true })
+		} else {
+			ps.Within(c, 50_000, func(int, float64) bool { n++; return true })
+		}
+	}
+}
+
+func BenchmarkWithin50km(b *testing.B) { benchmarkRadius(b, false) }
+func BenchmarkNear50km(b *testing.B)   { benchmarkRadius(b, true) }

@@ -89,3 +89,42 @@ func (ps *Points) Nearest(c orb.Point, keep func(i int) bool) (best int, dist fl
 	}
 	return best, dist
 }
+
+// Near calls fn for every point within metres (geodesic, inclusive) of c,
+// until fn returns false. It answers exactly as Within does, but decides
+// most points with a great-circle distance and a margin wider than the
+// sphere's worst error against the ellipsoid, computing the geodesic only
+// for points close to the circle's edge.
+func (ps *Points) Near(c orb.Point, metres float64, fn func(i int) bool) {
+	if !Valid(c) || math.IsNaN(metres) || metres < 0 {
+		return
+	}
+	b := SearchBound(c, metres)
+	lo, hi := metres*(1-sphereMargin), metres*(1+sphereMargin)
+	ps.tree.Search([2]float64(b.Min), [2]float64(b.Max), func(_, _ [2]float64, i int32) bool {
+		p := ps.pts[i]
+		s := sphericalDistance(c, p)
+		switch {
+		case s > hi:
+			return true
+		case s < lo || Distance(c, p) <= metres:
+			return fn(int(i))
+		}
+		return true
+	})
+}
+
+// sphereMargin bounds the relative difference between a great-circle
+// distance on the mean-radius sphere and the WGS84 geodesic (under 0.6 %).
+const sphereMargin = 0.008
+
+// sphericalDistance is the haversine distance on the sphere of WGS84's mean radius.
+func sphericalDistance(a, b orb.Point) float64 {
+	const r = 6371008.8
+	const rad = math.Pi / 180
+	dLat := (b[1] - a[1]) * rad
+	dLon := (b[0] - a[0]) * rad
+	s1, s2 := math.Sin(dLat/2), math.Sin(dLon/2)
+	h := s1*s1 + math.Cos(a[1]*rad)*math.Cos(b[1]*rad)*s2*s2
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
+}
