@@ -151,6 +151,7 @@ func writeTile(c echo.Context, e *tileEntry) error {
 	if gz {
 		h.Set("Content-Encoding", "gzip")
 	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
 	return c.Blob(http.StatusOK, mvtType, body)
 }
 

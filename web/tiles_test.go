@@ -297,6 +297,9 @@ func TestTileGzipAndETag(t *testing.T) {
 	if len(a.Features) != len(b.Features) || len(a.Features) == 0 {
 		t.Errorf("got %d features plain and %d gzipped, want the same, more than 0", len(a.Features), len(b.Features))
 	}
+	if got, want := zipped.Header().Get("Content-Length"), fmt.Sprint(zipped.Body.Len()); got != want {
+		t.Errorf("Content-Length: got %q, want %s", got, want)
+	}
 	if cc := plain.Header().Get("Cache-Control"); cc != tileCacheCtl {
 		t.Errorf("Cache-Control: got %q, want %q", cc, tileCacheCtl)
 	}
