@@ -1,0 +1,234 @@
+package data
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"image/color"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/kepu/kepu/coverage"
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/geojson"
+	"github.com/twpayne/go-kml/v3"
+)
+
+// WriteFacilitiesCSV writes facilities as CSV that ReadFacilitiesCSV reads
+// back: lon, lat, the typed fields, then every pass-through property in
+// name order (lists joined with ';', other values as JSON).
+func WriteFacilitiesCSV(w io.Writer, fs []coverage.Facility) error {
+	extra := map[string]bool{}
+	for _, f := range fs {
+		for k := range Extra(f.Props, FacilityKeys) {
+			extra[strings.ToLower(k)] = true
+		}
+	}
+	var extraCols []string
+	for k := range extra {
+		if k != "lon" && k != "lat" {
+			extraCols = append(extraCols, k)
+		}
+	}
+	sort.Strings(extraCols)
+	header := append(append([]string{"lon", "lat"}, FacilityKeys...), extraCols...)
+	cw := csv.NewWriter(w)
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	for _, f := range fs {
+		props := FacilityFeature(f).Properties
+		lower := map[string]any{}
+		for k, v := range props {
+			lower[strings.ToLower(k)] = v
+		}
+		rec := []string{fmtNum(f.Point[0]), fmtNum(f.Point[1])}
+		for _, col := range header[2:] {
+			rec = append(rec, csvCell(lower[col]))
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func csvCell(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case float64:
+		return fmtNum(x)
+	case int:
+		return strconv.Itoa(x)
+	case bool:
+		return strconv.FormatBool(x)
+	case json.Number:
+		return string(x)
+	case []string:
+		return strings.Join(x, ";")
+	case []any:
+		parts := make([]string, len(x))
+		for i, e := range x {
+			parts[i] = csvCell(e)
+		}
+		return strings.Join(parts, ";")
+	}
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// GapPlaces places each unit of a result for a map of gaps: a county at
+// its seat, a league at the seat of its most populous county, the region
+// at the middle of all seats.
+func GapPlaces(res *coverage.Result) map[string]orb.Point {
+	out := map[string]orb.Point{}
+	best := map[string]coverage.UnitResult{}
+	var all orb.MultiPoint
+	for _, u := range res.Units {
+		if u.Level != coverage.LevelCounty || (u.SeatLon == 0 && u.SeatLat == 0) {
+			continue
+		}
+		p := orb.Point{u.SeatLon, u.SeatLat}
+		out[u.Code] = p
+		all = append(all, p)
+		if b, ok := best[u.Parent]; !ok || u.Population > b.Population {
+			best[u.Parent] = u
+		}
+	}
+	for league, u := range best {
+		out[league] = orb.Point{u.SeatLon, u.SeatLat}
+	}
+	if len(all) > 0 {
+		out[coverage.RegionCode] = all.Bound().Center()
+	}
+	return out
+}
+
+// GapCollection is the gap list as GeoJSON points (see GapPlaces); every
+// gap row column is a property, with the priority parts.
+func GapCollection(res *coverage.Result, gaps []coverage.Gap) *geojson.FeatureCollection {
+	places := GapPlaces(res)
+	fc := geojson.NewFeatureCollection()
+	fc.Features = []*geojson.Feature{}
+	for _, g := range gaps {
+		p, ok := places[g.Code]
+		if !ok {
+			continue
+		}
+		f := geojson.NewFeature(p)
+		f.Properties = geojson.Properties{"rule": g.Rule, "code": g.Code, "name": g.Name, "level": g.Level,
+			"parent": g.Parent, "priority": g.Priority, "actual": g.Actual, "target": g.Target,
+			"shortfall": g.Shortfall, "detail": g.Detail, "parts": g.Parts, "pipeline": g.Pipeline}
+		fc.Append(f)
+	}
+	return fc
+}
+
+// WriteGapsKML writes the gap list as KML placemarks at the places of
+// GapPlaces, coloured by priority (red: top third), each with a
+// description of the gap and its priority parts, for Google Earth or 奥维.
+func WriteGapsKML(w io.Writer, res *coverage.Result, gaps []coverage.Gap, sample bool) error {
+	places := GapPlaces(res)
+	high, mid := priorityCuts(gaps)
+	doc := []kml.Element{kml.Name(title("kepu 缺口 gaps", sample)),
+		kml.Description("内蒙古科学素质行动 2021–2025 plan targets not yet met, ranked by priority. " + sampleNote(sample)),
+		pinStyle("high", color.RGBA{R: 0xd7, G: 0x30, B: 0x27, A: 0xff}),
+		pinStyle("mid", color.RGBA{R: 0xfc, G: 0x8d, B: 0x59, A: 0xff}),
+		pinStyle("low", color.RGBA{R: 0xfe, G: 0xe0, B: 0x8b, A: 0xff})}
+	for i, g := range gaps {
+		p, ok := places[g.Code]
+		if !ok {
+			continue
+		}
+		style := "#low"
+		switch {
+		case g.Priority >= high:
+			style = "#high"
+		case g.Priority >= mid:
+			style = "#mid"
+		}
+		doc = append(doc, kml.Placemark(
+			kml.Name(fmt.Sprintf("%d. %s %s", i+1, g.Name, g.Rule)),
+			kml.Description(gapDescription(g)),
+			kml.StyleURL(style),
+			kml.ExtendedData(
+				kml.Data("rule", kml.Value(g.Rule)), kml.Data("code", kml.Value(g.Code)),
+				kml.Data("priority", kml.Value(fmtNum(g.Priority))), kml.Data("shortfall", kml.Value(fmtNum(g.Shortfall))),
+			),
+			kml.Point(kml.Coordinates(kml.Coordinate{Lon: p[0], Lat: p[1]})),
+		))
+	}
+	return kml.KML(kml.Document(doc...)).WriteIndent(w, "", "  ")
+}
+
+// WriteFacilitiesKML writes facilities as KML placemarks.
+func WriteFacilitiesKML(w io.Writer, fs []coverage.Facility, sample bool) error {
+	doc := []kml.Element{kml.Name(title("kepu 科普设施 facilities", sample))}
+	for _, f := range fs {
+		var lines []string
+		for _, k := range FacilityKeys {
+			if v, ok := FacilityFeature(f).Properties[k]; ok && k != "name" {
+				lines = append(lines, fmt.Sprintf("%s: %s", k, csvCell(v)))
+			}
+		}
+		name := f.Name
+		if name == "" {
+			name = f.ID
+		}
+		doc = append(doc, kml.Placemark(kml.Name(name), kml.Description(strings.Join(lines, "\n")),
+			kml.Point(kml.Coordinates(kml.Coordinate{Lon: f.Point[0], Lat: f.Point[1]}))))
+	}
+	return kml.KML(kml.Document(doc...)).WriteIndent(w, "", "  ")
+}
+
+func gapDescription(g coverage.Gap) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s (%s %s)\n%s\n", g.Name, g.Level, g.Code, g.Detail)
+	fmt.Fprintf(&b, "actual %s, target %s, shortfall %s\n", fmtNum(g.Actual), fmtNum(g.Target), fmtNum(g.Shortfall))
+	fmt.Fprintf(&b, "priority %s", fmtNum(g.Priority))
+	for _, p := range g.Parts {
+		fmt.Fprintf(&b, "\n  %s: %s (%s %s)", p.Name, fmtNum(p.Score), fmtNum(p.Measure), p.Unit)
+	}
+	if len(g.Pipeline) > 0 {
+		fmt.Fprintf(&b, "\npipeline: %s", strings.Join(g.Pipeline, ", "))
+	}
+	return b.String()
+}
+
+// priorityCuts are the priorities at the top third and top two thirds.
+func priorityCuts(gaps []coverage.Gap) (high, mid float64) {
+	if len(gaps) == 0 {
+		return 0, 0
+	}
+	ps := make([]float64, len(gaps))
+	for i, g := range gaps {
+		ps[i] = g.Priority
+	}
+	sort.Sort(sort.Reverse(sort.Float64Slice(ps)))
+	return ps[(len(ps)-1)/3], ps[2*(len(ps)-1)/3]
+}
+
+func pinStyle(id string, c color.Color) kml.Element {
+	return kml.SharedStyle(id, kml.IconStyle(kml.Color(c), kml.Scale(1.1),
+		kml.Icon(kml.Href("http://maps.google.com/mapfiles/kml/pushpin/wht-pushpin.png"))))
+}
+
+func title(t string, sample bool) string {
+	if sample {
+		return t + " (示例数据 sample data)"
+	}
+	return t
+}
+
+func sampleNote(sample bool) string {
+	if sample {
+		return "The facility registry is synthetic sample data (示例数据)."
+	}
+	return ""
+}
