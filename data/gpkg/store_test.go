@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"path/filepath"
 	"reflect"
@@ -225,7 +226,8 @@ func TestEdits(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c0, _ := s.Count(ctx)
 			err := tt.do()
-			if !errors.Is(err, tt.wantErr) {
+			if !errors.Is(err, tt.wantErr) || (tt.wantErr == gpkg.ErrNotFound && !errors.Is(err, fs.ErrNotExist)) ||
+				(tt.wantErr == gpkg.ErrConflict && !errors.Is(err, fs.ErrExist)) {
 				t.Fatalf("error: got %v, want %v", err, tt.wantErr)
 			}
 			c1, _ := s.Count(ctx)
