@@ -58,33 +58,13 @@ var baseLevels = []string{"national", "regional", "league", "county"}
 // returns every valid facility and the problems of the others, each named by
 // file, feature number, id and field; a record with an error is not returned.
 func ReadFacilities(name string, r io.Reader, opt Options) ([]coverage.Facility, []Problem, error) {
-	conv, err := opt.converter()
-	if err != nil {
-		return nil, nil, err
-	}
-	opt = opt.withIDs()
-	b, err := io.ReadAll(r)
-	if err != nil {
-		return nil, nil, fmt.Errorf("data: %s: %w", name, err)
-	}
-	ps := &problems{file: name, record: "facility"}
-	var out []coverage.Facility
-	for _, rf := range decodeCollection(ps, b) {
-		mark := len(ps.list)
-		fl := fields{ps: ps, n: rf.N, props: rf.Props}
-		fl.id = idOf(fl, rf.ID)
-		if fl.id == "" {
-			fl.fail("id", "missing")
-		}
-		opt.claim(ps, rf.N, fl.id, "id")
-		pt, _ := geomReader{ps: ps, n: rf.N, id: fl.id, conv: conv}.Point(rf.Geometry)
-		f := facilityFrom(fl)
+	return readCollection(name, r, opt, "facility", func(rc *record) coverage.Facility {
+		rc.claimID()
+		pt, _ := rc.geom.Point(rc.raw.Geometry)
+		f := facilityFrom(rc.fields)
 		f.Point = pt
-		if !ps.errorsSince(mark) {
-			out = append(out, f)
-		}
-	}
-	return out, ps.list, nil
+		return f
+	})
 }
 
 // idOf is the record's id: the id property, else the feature id.

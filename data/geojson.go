@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 )
 
@@ -14,6 +15,59 @@ type rawFeature struct {
 	ID       string
 	Props    map[string]any
 	Geometry json.RawMessage
+}
+
+// record is one feature being turned into a typed record: its properties,
+// its geometry reader and the shared id set.
+type record struct {
+	raw    rawFeature
+	fields fields
+	geom   geomReader
+	opt    Options
+}
+
+// claimID takes the record's id (the id property, else the feature id),
+// reports it missing or duplicate, and returns it.
+func (rc *record) claimID() string {
+	id := idOf(rc.fields, rc.raw.ID)
+	if id == "" {
+		rc.fields.fail("id", "missing")
+	}
+	rc.setID(id, "id")
+	return id
+}
+
+// setID names the record by id in every later problem and claims it.
+func (rc *record) setID(id, field string) {
+	rc.fields.id, rc.geom.id = id, id
+	rc.opt.claim(rc.fields.ps, rc.raw.N, id, field)
+}
+
+// readCollection reads a whole GeoJSON input and decodes each feature with
+// decode, keeping only the records that have no error.
+func readCollection[T any](name string, r io.Reader, opt Options, kind string, decode func(rc *record) T) ([]T, []Problem, error) {
+	conv, err := opt.converter()
+	if err != nil {
+		return nil, nil, err
+	}
+	opt = opt.withIDs()
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, nil, fmt.Errorf("data: %s: %w", name, err)
+	}
+	ps := &problems{file: name, record: kind}
+	var out []T
+	for _, rf := range decodeCollection(ps, b) {
+		mark := len(ps.list)
+		rc := &record{raw: rf, opt: opt,
+			fields: fields{ps: ps, n: rf.N, props: rf.Props},
+			geom:   geomReader{ps: ps, n: rf.N, conv: conv}}
+		v := decode(rc)
+		if !ps.errorsSince(mark) {
+			out = append(out, v)
+		}
+	}
+	return out, ps.list, nil
 }
 
 // decodeCollection reads a GeoJSON FeatureCollection (or a single Feature)

@@ -54,9 +54,7 @@ func readWeighted(name string, r io.Reader, csvInput, needWeight bool, opt Optio
 	if err != nil {
 		return nil, nil, err
 	}
-	ps := &problems{file: name}
-	var out []weighted
-	add := func(n int, fl fields, pt [2]float64) {
+	weigh := func(n int, fl fields, pt [2]float64) weighted {
 		w := weighted{id: fl.id, name: fl.str("name", false), lon: pt[0], lat: pt[1]}
 		if w.id == "" {
 			w.id = fmt.Sprintf("S%d", n)
@@ -71,29 +69,22 @@ func readWeighted(name string, r io.Reader, csvInput, needWeight bool, opt Optio
 			}
 			w.weight = fl.nonNegative(key)
 		}
-		out = append(out, w)
+		return w
 	}
 	if !csvInput {
-		b, err := io.ReadAll(r)
-		if err != nil {
-			return nil, nil, fmt.Errorf("data: %s: %w", name, err)
-		}
-		for _, rf := range decodeCollection(ps, b) {
-			mark := len(ps.list)
-			fl := fields{ps: ps, n: rf.N, props: rf.Props}
-			fl.id = idOf(fl, rf.ID)
-			if fl.id == "" && fl.has("code") {
-				fl.id = fl.str("code", false)
+		return readCollection(name, r, opt, "point", func(rc *record) weighted {
+			id := idOf(rc.fields, rc.raw.ID)
+			if id == "" && rc.fields.has("code") {
+				id = rc.fields.str("code", false)
 			}
-			pt, _ := geomReader{ps: ps, n: rf.N, id: fl.id, conv: conv}.Point(rf.Geometry)
-			n := len(out)
-			add(rf.N, fl, pt)
-			if ps.errorsSince(mark) {
-				out = out[:n]
-			}
-		}
-		return out, ps.list, nil
+			rc.fields.id, rc.geom.id = id, id
+			pt, _ := rc.geom.Point(rc.raw.Geometry)
+			return weigh(rc.raw.N, rc.fields, pt)
+		})
 	}
+	ps := &problems{file: name}
+	var out []weighted
+	add := func(n int, fl fields, pt [2]float64) { out = append(out, weigh(n, fl, pt)) }
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	cols := map[string]int{"lon": 0, "lat": 1, "weight": 2}

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/kepu/kepu/coverage"
@@ -13,36 +12,21 @@ var unitKinds = []string{"league", "city", "banner", "autonomous_banner", "count
 // ReadUnits reads administrative units (leagues and counties, in one file or
 // several) from a GeoJSON FeatureCollection of Polygons or MultiPolygons.
 func ReadUnits(name string, r io.Reader, opt Options) ([]coverage.Unit, []Problem, error) {
-	conv, err := opt.converter()
-	if err != nil {
-		return nil, nil, err
-	}
-	opt = opt.withIDs()
-	b, err := io.ReadAll(r)
-	if err != nil {
-		return nil, nil, fmt.Errorf("data: %s: %w", name, err)
-	}
-	ps := &problems{file: name, record: "unit"}
-	var out []coverage.Unit
-	for _, rf := range decodeCollection(ps, b) {
-		mark := len(ps.list)
-		fl := fields{ps: ps, n: rf.N, props: rf.Props}
-		fl.id = fl.str("code", false)
-		if fl.id == "" {
-			fl.id = rf.ID
+	return readCollection(name, r, opt, "unit", func(rc *record) coverage.Unit {
+		code := rc.fields.str("code", false)
+		if code == "" {
+			code = rc.raw.ID
 		}
-		u := unitFrom(fl, conv)
-		opt.claim(ps, rf.N, u.Code, "code")
-		u.Geometry, _ = geomReader{ps: ps, n: rf.N, id: u.Code, conv: conv}.Area(rf.Geometry)
+		rc.fields.id = code
+		u := unitFrom(rc.fields, rc.geom.conv)
+		rc.setID(u.Code, "code")
+		u.Geometry, _ = rc.geom.Area(rc.raw.Geometry)
 		if u.Level == coverage.LevelCounty && !u.HasSeat && u.Geometry != nil {
 			u.Seat, u.HasSeat = u.Geometry.Bound().Center(), true
-			fl.ps.warn(fl.n, fl.id, "seat_lon", "no county seat given; the centre of the bounding box stands in for it")
+			rc.fields.ps.warn(rc.raw.N, code, "seat_lon", "no county seat given; the centre of the bounding box stands in for it")
 		}
-		if !ps.errorsSince(mark) {
-			out = append(out, u)
-		}
-	}
-	return out, ps.list, nil
+		return u
+	})
 }
 
 func unitFrom(fl fields, conv func(orb.Point) orb.Point) coverage.Unit {
@@ -106,34 +90,14 @@ func unitFrom(fl fields, conv func(orb.Point) orb.Point) coverage.Unit {
 
 // ReadEvents reads events from a GeoJSON FeatureCollection of Points.
 func ReadEvents(name string, r io.Reader, opt Options) ([]coverage.Event, []Problem, error) {
-	conv, err := opt.converter()
-	if err != nil {
-		return nil, nil, err
-	}
-	opt = opt.withIDs()
-	b, err := io.ReadAll(r)
-	if err != nil {
-		return nil, nil, fmt.Errorf("data: %s: %w", name, err)
-	}
-	ps := &problems{file: name, record: "event"}
-	var out []coverage.Event
-	for _, rf := range decodeCollection(ps, b) {
-		mark := len(ps.list)
-		fl := fields{ps: ps, n: rf.N, props: rf.Props}
-		fl.id = idOf(fl, rf.ID)
-		if fl.id == "" {
-			fl.fail("id", "missing")
-		}
-		opt.claim(ps, rf.N, fl.id, "id")
-		e := coverage.Event{ID: fl.id, Props: fl.props}
+	return readCollection(name, r, opt, "event", func(rc *record) coverage.Event {
+		e := coverage.Event{ID: rc.claimID(), Props: rc.fields.props}
+		fl := rc.fields
 		e.Kind = fl.str("kind", true)
 		e.Date = fl.date("date")
 		e.Facility = fl.str("facility", false)
 		e.Name = fl.str("name", false)
-		e.Point, _ = geomReader{ps: ps, n: rf.N, id: fl.id, conv: conv}.Point(rf.Geometry)
-		if !ps.errorsSince(mark) {
-			out = append(out, e)
-		}
-	}
-	return out, ps.list, nil
+		e.Point, _ = rc.geom.Point(rc.raw.Geometry)
+		return e
+	})
 }
