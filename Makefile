@@ -2,7 +2,7 @@
 GO ?= go
 export GOFLAGS ?= -mod=mod
 
-.PHONY: all run build web test test-go test-browser bench vet
+.PHONY: all run build web test test-go test-race test-browser bench vet
 
 all: build
 
@@ -24,10 +24,14 @@ vet:
 test-go:
 	$(GO) test -count=1 ./...
 
+# The registry and the server under the race detector: concurrent readers and writers.
+test-race:
+	$(GO) test -count=1 -race ./data/gpkg ./web
+
 test-browser: build
 	bash scripts/browser-test.sh
 
-test: vet build test-go test-browser
+test: vet build test-go test-race test-browser
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
