@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/kepu/kepu/coverage"
+	"golang.org/x/text/width"
 )
 
 // Lang picks the language of text output: "zh" (default) or "en".
@@ -55,13 +56,13 @@ func WriteCheckText(w io.Writer, res *coverage.Result, lang Lang, worst int) err
 	for _, r := range res.Rules {
 		mark := lang.pick("未达标", "FAIL")
 		if r.Pass {
-			mark = lang.pick("达标  ", "pass")
+			mark = lang.pick("达标", "pass")
 		}
 		counts := fmt.Sprintf("%d/%d", r.Passing, r.Total)
 		if r.Scope == coverage.LevelRegion {
-			counts = r.Actual
+			counts = regionFigures(res, r.ID, lang)
 		}
-		fmt.Fprintf(&b, "  %s  %-24s %s\n", mark, RuleName(r.ID, lang), counts)
+		fmt.Fprintf(&b, "  %s  %s %s\n", pad(mark, 6), pad(RuleName(r.ID, lang), 30), counts)
 	}
 	gaps := res.Gaps(coverage.GapFilter{})
 	if len(gaps) > 0 {
@@ -73,6 +74,20 @@ func WriteCheckText(w io.Writer, res *coverage.Result, lang Lang, worst int) err
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// regionFigures states a region-scope rule's figures against its targets.
+func regionFigures(res *coverage.Result, id string, lang Lang) string {
+	rs, reg := res.Ruleset, res.Region
+	switch id {
+	case coverage.RuleMobileMuseum:
+		return fmt.Sprintf(lang.pick("%d 个盟市（目标 %d）", "%d leagues (target %d)"), reg.MobileMuseumLeagues, rs.MobileMuseum.MinLeagues)
+	case coverage.RuleBaseTotals:
+		bt := reg.BaseTotals
+		return fmt.Sprintf(lang.pick("国家级 %d/%d，自治区级 %d/%d，科普+文化/旅游 %d/%d", "national %d/%d, regional %d/%d, culture/tourism %d/%d"),
+			bt.National, rs.BaseTotals.National, bt.Regional, rs.BaseTotals.Regional, bt.Themed, rs.BaseTotals.Themed)
+	}
+	return ""
 }
 
 // WriteGapsText writes the gap list for a person.
@@ -101,4 +116,22 @@ func writeGapLines(b *strings.Builder, gaps []coverage.Gap, lang Lang) {
 		}
 		b.WriteString("\n")
 	}
+}
+
+// pad right-pads s with spaces to the given width in terminal columns,
+// counting East Asian wide characters as two.
+func pad(s string, cols int) string {
+	w := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			w += 2
+		default:
+			w++
+		}
+	}
+	if w >= cols {
+		return s
+	}
+	return s + strings.Repeat(" ", cols-w)
 }
