@@ -22,6 +22,9 @@ type Gap struct {
 	Detail    string   `json:"detail"`
 	Parts     []Part   `json:"parts"`
 	Pipeline  []string `json:"pipeline,omitempty"`
+	// Component names which target of a several-part rule the row is about:
+	// "national", "regional" or "themed" for base_totals.
+	Component string `json:"component,omitempty"`
 }
 
 // Part is one term of a priority score: Score = Weight × Measure / Scale.
@@ -161,17 +164,17 @@ func (ev *evaluation) parts(pop, rural int, km float64, poverty string, border b
 // parts because they are not tied to a place.
 func (ev *evaluation) regionGaps() {
 	rs, reg := ev.rs, ev.res.Region
-	add := func(rule string, actual, target int, detail string) {
+	add := func(rule, component string, actual, target int, detail string) {
 		if actual >= target {
 			return
 		}
-		ev.res.gaps = append(ev.res.gaps, Gap{Rule: rule, Code: RegionCode, Name: RegionName, Level: LevelRegion,
+		ev.res.gaps = append(ev.res.gaps, Gap{Rule: rule, Code: RegionCode, Name: RegionName, Level: LevelRegion, Component: component,
 			Actual: float64(actual), Target: float64(target), Shortfall: float64(target - actual), Detail: detail, Parts: []Part{}})
 	}
-	add(RuleMobileMuseum, reg.MobileMuseumLeagues, rs.MobileMuseum.MinLeagues,
+	add(RuleMobileMuseum, "", reg.MobileMuseumLeagues, rs.MobileMuseum.MinLeagues,
 		fmt.Sprintf("mobile museum stops in %d leagues in the period, %d needed", reg.MobileMuseumLeagues, rs.MobileMuseum.MinLeagues))
 	bt := reg.BaseTotals
-	add(RuleBaseTotals, bt.National, rs.BaseTotals.National, fmt.Sprintf("national bases %d < %d", bt.National, rs.BaseTotals.National))
-	add(RuleBaseTotals, bt.Regional, rs.BaseTotals.Regional, fmt.Sprintf("regional bases %d < %d", bt.Regional, rs.BaseTotals.Regional))
-	add(RuleBaseTotals, bt.Themed, rs.BaseTotals.Themed, fmt.Sprintf("culture/tourism bases %d < %d", bt.Themed, rs.BaseTotals.Themed))
+	add(RuleBaseTotals, "national", bt.National, rs.BaseTotals.National, fmt.Sprintf("national bases %d < %d", bt.National, rs.BaseTotals.National))
+	add(RuleBaseTotals, "regional", bt.Regional, rs.BaseTotals.Regional, fmt.Sprintf("regional bases %d < %d", bt.Regional, rs.BaseTotals.Regional))
+	add(RuleBaseTotals, "themed", bt.Themed, rs.BaseTotals.Themed, fmt.Sprintf("culture/tourism bases %d < %d", bt.Themed, rs.BaseTotals.Themed))
 }

@@ -12,27 +12,6 @@ import (
 // Lang picks the language of text output: "zh" (default) or "en".
 type Lang string
 
-var ruleNames = map[string][2]string{
-	coverage.RuleVenue1000:        {"旗县1000平米科普场馆", "county venue ≥ 1000 m²"},
-	coverage.RuleLeagueMuseum:     {"盟市综合性科技馆", "league comprehensive museum"},
-	coverage.RuleCaravanReach:     {"科普大篷车覆盖旗县", "caravan reach"},
-	coverage.RuleMobileMuseum:     {"流动科技馆巡展盟市", "mobile museum rotation"},
-	coverage.RuleBaseTotals:       {"科普教育基地总量", "science-education base totals"},
-	coverage.RuleBaseDistribution: {"科普教育基地分布", "base distribution"},
-}
-
-// RuleName is a rule's human name in the language.
-func RuleName(id string, lang Lang) string {
-	n, ok := ruleNames[id]
-	if !ok {
-		return id
-	}
-	if lang == "en" {
-		return n[1]
-	}
-	return n[0]
-}
-
 func (l Lang) pick(zh, en string) string {
 	if l == "en" {
 		return en
@@ -104,10 +83,10 @@ func writeGapLines(b *strings.Builder, gaps []coverage.Gap, lang Lang) {
 		var parts []string
 		for _, p := range g.Parts {
 			if p.Score != 0 {
-				parts = append(parts, fmt.Sprintf("%s %.2f", p.Name, p.Score))
+				parts = append(parts, fmt.Sprintf("%s %.2f", Word(p.Name, lang), p.Score))
 			}
 		}
-		fmt.Fprintf(b, "%3d. %-8.2f %s %s  [%s]  %s", i+1, g.Priority, g.Code, g.Name, RuleName(g.Rule, lang), g.Detail)
+		fmt.Fprintf(b, "%3d. %-8.2f %s %s  [%s]  %s", i+1, g.Priority, g.Code, g.Name, RuleName(g.Rule, lang), GapDetail(g, lang))
 		if len(parts) > 0 {
 			fmt.Fprintf(b, "  (%s)", strings.Join(parts, ", "))
 		}

@@ -1,9 +1,6 @@
 package report
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
 )
@@ -129,103 +126,8 @@ func pick(lang data.Lang, zh, en string) string {
 	return zh
 }
 
-var kinds = map[string][2]string{
-	"league": {"盟市", "league"}, "city": {"市", "city"}, "banner": {"旗", "banner"},
-	"autonomous_banner": {"自治旗", "autonomous banner"}, "county": {"县", "county"}, "district": {"区", "district"},
-}
-
-func kindName(kind string, lang data.Lang) string {
-	if k, ok := kinds[kind]; ok {
-		return pick(lang, k[0], k[1])
-	}
-	return kind
-}
-
-var words = map[string][2]string{
-	"venue": {"科普场馆", "venue"}, "caravan": {"科普大篷车", "caravan"}, "base": {"科普教育基地", "base"},
-	"open": {"开放", "open"}, "under_construction": {"在建", "under construction"}, "planned": {"规划", "planned"},
-	"closed": {"关闭", "closed"}, "national": {"国家级", "national"}, "regional": {"自治区级", "regional"},
-	"population": {"人口", "population"}, "rural": {"农村牧区人口", "rural"}, "distance": {"距离", "distance"},
-	"former_poverty": {"原贫困县", "former poverty"}, "border": {"边境", "border"},
-}
-
-// word translates a data value (category, status, level, priority part)
-// when it is one kepu knows, else returns it as is.
-func word(w string, lang data.Lang) string {
-	if t, ok := words[w]; ok {
-		return pick(lang, t[0], t[1])
-	}
-	return w
-}
-
 func scopeName(scope string, lang data.Lang) string {
 	return labelsFor(lang)["scope_"+scope]
-}
-
-// ruleTarget says a rule's target in the language.
-func ruleTarget(id string, rs coverage.Ruleset, lang data.Lang) string {
-	switch id {
-	case coverage.RuleVenue1000:
-		return fmt.Sprintf(pick(lang, "每个旗县有 %.0f 平方米以上的开放科普场馆", "every county has an open venue of at least %.0f m²"), rs.Venue1000.MinFloorAreaM2)
-	case coverage.RuleLeagueMuseum:
-		lm := rs.LeagueMuseum
-		if lang == "en" {
-			return fmt.Sprintf("every league has an open comprehensive venue of %.0f m² per 10,000 urban residents (%.0f below %s), at least %s m²",
-				lm.M2Per10k, lm.M2Per10kSmall, num(float64(lm.SmallBelow)), num(lm.MinimumM2))
-		}
-		return fmt.Sprintf("每个盟市有开放的综合性科普场馆，每万城镇人口 %.0f 平方米（城镇人口不足 %s 时 %.0f 平方米），不少于 %s 平方米",
-			lm.M2Per10k, num(float64(lm.SmallBelow)), lm.M2Per10kSmall, num(lm.MinimumM2))
-	case coverage.RuleCaravanReach:
-		return fmt.Sprintf(pick(lang, "每个旗县驻地在开放大篷车服务半径内（默认 %.0f 公里），或评估期内有大篷车活动",
-			"every county seat within an open caravan's reach (default %.0f km), or a caravan visit in the period"), rs.CaravanReach.DefaultReachKm)
-	case coverage.RuleMobileMuseum:
-		return fmt.Sprintf(pick(lang, "流动科技馆巡展盟市不少于 %d 个", "mobile museum stops in at least %d leagues"), rs.MobileMuseum.MinLeagues)
-	case coverage.RuleBaseTotals:
-		bt := rs.BaseTotals
-		return fmt.Sprintf(pick(lang, "国家级 ≥ %d，自治区级 ≥ %d，科普+文化/旅游 ≥ %d", "national ≥ %d, regional ≥ %d, culture/tourism ≥ %d"), bt.National, bt.Regional, bt.Themed)
-	case coverage.RuleBaseDistribution:
-		return fmt.Sprintf(pick(lang, "每个旗县至少 %d 个开放的科普教育基地", "every county has at least %d open base"), rs.BaseDistribution.MinBases)
-	}
-	return id
-}
-
-// gapDetail says what a gap is in the language; it falls back to the
-// engine's English detail for what it does not know.
-func gapDetail(g coverage.Gap, lang data.Lang) string {
-	if lang == "en" {
-		return g.Detail
-	}
-	switch g.Rule {
-	case coverage.RuleVenue1000:
-		if g.Actual == 0 {
-			return fmt.Sprintf("没有开放的科普场馆，需 %.0f 平方米以上", g.Target)
-		}
-		return fmt.Sprintf("最大开放场馆 %.0f 平方米，不足 %.0f 平方米", g.Actual, g.Target)
-	case coverage.RuleCaravanReach:
-		if g.Actual == 0 {
-			return "没有开放的科普大篷车；评估期内无大篷车活动"
-		}
-		return fmt.Sprintf("最近的开放大篷车距驻地 %.1f 公里，服务半径 %.0f 公里；评估期内无大篷车活动", g.Actual, g.Target)
-	case coverage.RuleBaseDistribution:
-		return fmt.Sprintf("开放的科普教育基地 %.0f 个，少于 %.0f 个", g.Actual, g.Target)
-	case coverage.RuleLeagueMuseum:
-		if g.Actual == 0 {
-			return fmt.Sprintf("没有开放的综合性科普场馆，需 %.0f 平方米", g.Target)
-		}
-		return fmt.Sprintf("最大开放综合性场馆 %.0f 平方米，需 %.0f 平方米", g.Actual, g.Target)
-	case coverage.RuleMobileMuseum:
-		return fmt.Sprintf("评估期内流动科技馆在 %.0f 个盟市巡展，需 %.0f 个", g.Actual, g.Target)
-	case coverage.RuleBaseTotals:
-		kind := "科普+文化/旅游基地"
-		switch {
-		case strings.HasPrefix(g.Detail, "national"):
-			kind = "国家级基地"
-		case strings.HasPrefix(g.Detail, "regional"):
-			kind = "自治区级基地"
-		}
-		return fmt.Sprintf("%s %.0f 个，少于 %.0f 个", kind, g.Actual, g.Target)
-	}
-	return g.Detail
 }
 
 // measureUnit is the unit of a rule's actual and target figures.

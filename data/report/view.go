@@ -186,7 +186,7 @@ func (b *builder) rules(s scope) []ruleRow {
 	var out []ruleRow
 	for _, rr := range b.res.Rules {
 		row := ruleRow{ID: rr.ID, Name: data.RuleName(rr.ID, lang), Scope: scopeName(rr.Scope, lang),
-			Target: ruleTarget(rr.ID, b.res.Ruleset, lang), PlanText: rr.PlanText, Pass: rr.Pass, Passing: rr.Passing, Total: rr.Total}
+			Target: data.RuleTarget(rr.ID, b.res.Ruleset, lang), PlanText: rr.PlanText, Pass: rr.Pass, Passing: rr.Passing, Total: rr.Total}
 		switch {
 		case rr.Scope == coverage.LevelCounty:
 			if s.league != nil {
@@ -239,12 +239,12 @@ func (b *builder) gapRows(gaps []coverage.Gap) []gapRow {
 		row := gapRow{Rank: i + 1, Code: g.Code, Name: g.Name, Level: scopeName(g.Level, lang), Rule: g.Rule,
 			RuleName: data.RuleName(g.Rule, lang), Priority: fmt.Sprintf("%.2f", g.Priority),
 			Actual: num(g.Actual) + " " + u, Target: num(g.Target) + " " + u, Short: num(g.Shortfall) + " " + u,
-			Detail: gapDetail(g, lang), Pipeline: b.facilityList(g.Pipeline)}
+			Detail: data.GapDetail(g, lang), Pipeline: b.facilityList(g.Pipeline)}
 		for k, p := range g.Parts {
 			if p.Score == 0 {
 				continue
 			}
-			pv := partView{Name: word(p.Name, lang), Score: fmt.Sprintf("%.2f", p.Score), Class: fmt.Sprintf("p%d", k)}
+			pv := partView{Name: data.Word(p.Name, lang), Score: fmt.Sprintf("%.2f", p.Score), Class: fmt.Sprintf("p%d", k)}
 			if p.Unit != "flag" {
 				pv.Measure = num(p.Measure) + " " + pick(lang, map[string]string{"residents": "人", "km": "公里"}[p.Unit], p.Unit)
 			}
@@ -346,7 +346,7 @@ func (b *builder) countyRows(s scope) []countyRow {
 	out := make([]countyRow, 0, len(s.counties))
 	for _, c := range s.counties {
 		ur, _ := b.res.Unit(c.Code)
-		row := countyRow{Code: c.Code, Name: c.Name, Kind: kindName(c.Kind, lang), Population: num(float64(c.Population)),
+		row := countyRow{Code: c.Code, Name: c.Name, Kind: data.KindName(c.Kind, lang), Population: num(float64(c.Population)),
 			LargestVenue: num(ur.LargestVenueM2), Bases: ur.Bases.Total,
 			Per100k: fmt.Sprintf("%.2f", b.res.Region.Distribution.Per100k[c.Code]), NearestKm: "–",
 			Priority: "–"}
@@ -413,7 +413,7 @@ func (b *builder) pipeline(s scope, gaps []coverage.Gap) []pipeRow {
 		if !f.Pipeline() || !ok || !s.in(c.Code, c.Parent) {
 			continue
 		}
-		row := pipeRow{ID: f.ID, Name: f.Name, Category: word(f.Category, lang), Status: word(f.Status, lang),
+		row := pipeRow{ID: f.ID, Name: f.Name, Category: data.Word(f.Category, lang), Status: data.Word(f.Status, lang),
 			County: c.Code + " " + c.Name, Area: "–", Closes: closes[f.ID]}
 		if f.FloorArea > 0 {
 			row.Area = num(f.FloorArea)
@@ -441,7 +441,7 @@ func (b *builder) thresholds() []stat {
 	rs, lang := b.res.Ruleset, b.opt.Lang
 	var out []stat
 	for _, id := range coverage.RuleIDs {
-		out = append(out, stat{data.RuleName(id, lang), ruleTarget(id, rs, lang)})
+		out = append(out, stat{data.RuleName(id, lang), data.RuleTarget(id, rs, lang)})
 	}
 	w := rs.Priority
 	out = append(out, stat{b.L["priority"], fmt.Sprintf(pick(lang,

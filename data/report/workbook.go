@@ -192,8 +192,8 @@ func (b *builder) countiesSheet() sheet {
 			nearest = ur.NearestVenue.DistanceKm
 		}
 		yes := map[bool]string{true: L["yes"], false: L["no"]}
-		s.rows = append(s.rows, []any{c.Code, c.Name, c.Parent, league, kindName(c.Kind, lang), c.Population, c.PopulationUrban,
-			c.PopulationRural, yes[c.Border], word(c.FormerPoverty, lang), ur.LargestVenueM2, nearest,
+		s.rows = append(s.rows, []any{c.Code, c.Name, c.Parent, league, data.KindName(c.Kind, lang), c.Population, c.PopulationUrban,
+			c.PopulationRural, yes[c.Border], data.Word(c.FormerPoverty, lang), ur.LargestVenueM2, nearest,
 			ur.Bases.Total, ur.Bases.National, ur.Bases.Regional, ur.Bases.Themed, b.res.Region.Distribution.Per100k[c.Code],
 			b.venueBadge(ur).Text, passWord(ur.Rules[coverage.RuleCaravanReach].Pass, L),
 			passWord(ur.Rules[coverage.RuleBaseDistribution].Pass, L), ur.Priority})
@@ -229,12 +229,12 @@ func (b *builder) gapsSheet() sheet {
 		{"target", 12, fmtDec}, {"shortfall", 12, fmtDec}, {"detail", 50, fmtText}}}
 	parts := []string{"population", "rural", "distance", "former_poverty", "border"}
 	for _, p := range parts {
-		s.columns = append(s.columns, column{word(p, lang) + " " + b.L["scores"], 12, fmtDec})
+		s.columns = append(s.columns, column{data.Word(p, lang) + " " + b.L["scores"], 12, fmtDec})
 	}
 	s.columns = append(s.columns, column{"pipeline", 30, fmtText})
 	for i, g := range b.res.Gaps(coverage.GapFilter{}) {
 		row := []any{i + 1, g.Rule, data.RuleName(g.Rule, lang), g.Code, g.Name, scopeName(g.Level, lang), g.Parent,
-			g.Priority, g.Actual, g.Target, g.Shortfall, gapDetail(g, lang)}
+			g.Priority, g.Actual, g.Target, g.Shortfall, data.GapDetail(g, lang)}
 		for _, name := range parts {
 			var v any = ""
 			for _, p := range g.Parts {
@@ -279,8 +279,8 @@ func (b *builder) facilitiesSheet() sheet {
 		if f.Comprehensive {
 			comp = b.L["yes"]
 		}
-		s.rows = append(s.rows, []any{f.ID, f.Name, word(f.Category, lang), word(f.Status, lang), county, league,
-			f.Point[0], f.Point[1], area, comp, reach, word(f.Level, lang), strings.Join(f.Themes, ", "), f.County, opened})
+		s.rows = append(s.rows, []any{f.ID, f.Name, data.Word(f.Category, lang), data.Word(f.Status, lang), county, league,
+			f.Point[0], f.Point[1], area, comp, reach, data.Word(f.Level, lang), strings.Join(f.Themes, ", "), f.County, opened})
 	}
 	return s
 }

@@ -1,0 +1,144 @@
+package data
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/kepu/kepu/coverage"
+)
+
+// The words of the plan in Chinese and English, shared by the text output,
+// the report and the exports.
+
+var ruleNames = map[string][2]string{
+	coverage.RuleVenue1000:        {"旗县1000平米科普场馆", "county venue ≥ 1000 m²"},
+	coverage.RuleLeagueMuseum:     {"盟市综合性科技馆", "league comprehensive museum"},
+	coverage.RuleCaravanReach:     {"科普大篷车覆盖旗县", "caravan reach"},
+	coverage.RuleMobileMuseum:     {"流动科技馆巡展盟市", "mobile museum rotation"},
+	coverage.RuleBaseTotals:       {"科普教育基地总量", "science-education base totals"},
+	coverage.RuleBaseDistribution: {"科普教育基地分布", "base distribution"},
+}
+
+// RuleName is a rule's human name in the language.
+func RuleName(id string, lang Lang) string {
+	n, ok := ruleNames[id]
+	if !ok {
+		return id
+	}
+	if lang == "en" {
+		return n[1]
+	}
+	return n[0]
+}
+
+var kinds = map[string][2]string{
+	"league": {"盟市", "league"}, "city": {"市", "city"}, "banner": {"旗", "banner"},
+	"autonomous_banner": {"自治旗", "autonomous banner"}, "county": {"县", "county"}, "district": {"区", "district"},
+}
+
+// KindName is a unit kind (banner, district, ...) in the language.
+func KindName(kind string, lang Lang) string {
+	if k, ok := kinds[kind]; ok {
+		return lang.pick(k[0], k[1])
+	}
+	return kind
+}
+
+var words = map[string][2]string{
+	"venue": {"科普场馆", "venue"}, "caravan": {"科普大篷车", "caravan"}, "base": {"科普教育基地", "base"},
+	"open": {"开放", "open"}, "under_construction": {"在建", "under construction"}, "planned": {"规划", "planned"},
+	"closed": {"关闭", "closed"}, "national": {"国家级", "national"}, "regional": {"自治区级", "regional"},
+	"population": {"人口", "population"}, "rural": {"农村牧区人口", "rural"}, "distance": {"距离", "distance"},
+	"former_poverty": {"原贫困县", "former poverty"}, "border": {"边境", "border"},
+}
+
+// Word translates a data value (category, status, level, priority part)
+// when it is one kepu knows, else returns it as is.
+func Word(w string, lang Lang) string {
+	if t, ok := words[w]; ok {
+		return lang.pick(t[0], t[1])
+	}
+	return w
+}
+
+// RuleTarget says a rule's target in the language.
+func RuleTarget(id string, rs coverage.Ruleset, lang Lang) string {
+	switch id {
+	case coverage.RuleVenue1000:
+		return fmt.Sprintf(lang.pick("每个旗县有 %.0f 平方米以上的开放科普场馆", "every county has an open venue of at least %.0f m²"), rs.Venue1000.MinFloorAreaM2)
+	case coverage.RuleLeagueMuseum:
+		lm := rs.LeagueMuseum
+		if lang == "en" {
+			return fmt.Sprintf("every league has an open comprehensive venue of %.0f m² per 10,000 urban residents (%.0f below %s), at least %s m²",
+				lm.M2Per10k, lm.M2Per10kSmall, thousands(float64(lm.SmallBelow)), thousands(lm.MinimumM2))
+		}
+		return fmt.Sprintf("每个盟市有开放的综合性科普场馆，每万城镇人口 %.0f 平方米（城镇人口不足 %s 时 %.0f 平方米），不少于 %s 平方米",
+			lm.M2Per10k, thousands(float64(lm.SmallBelow)), lm.M2Per10kSmall, thousands(lm.MinimumM2))
+	case coverage.RuleCaravanReach:
+		return fmt.Sprintf(lang.pick("每个旗县驻地在开放大篷车服务半径内（默认 %.0f 公里），或评估期内有大篷车活动",
+			"every county seat within an open caravan's reach (default %.0f km), or a caravan visit in the period"), rs.CaravanReach.DefaultReachKm)
+	case coverage.RuleMobileMuseum:
+		return fmt.Sprintf(lang.pick("流动科技馆巡展盟市不少于 %d 个", "mobile museum stops in at least %d leagues"), rs.MobileMuseum.MinLeagues)
+	case coverage.RuleBaseTotals:
+		bt := rs.BaseTotals
+		return fmt.Sprintf(lang.pick("国家级 ≥ %d，自治区级 ≥ %d，科普+文化/旅游 ≥ %d", "national ≥ %d, regional ≥ %d, culture/tourism ≥ %d"), bt.National, bt.Regional, bt.Themed)
+	case coverage.RuleBaseDistribution:
+		return fmt.Sprintf(lang.pick("每个旗县至少 %d 个开放的科普教育基地", "every county has at least %d open base"), rs.BaseDistribution.MinBases)
+	}
+	return id
+}
+
+// GapDetail says what a gap is in the language; it falls back to the
+// engine's English detail for what it does not know.
+func GapDetail(g coverage.Gap, lang Lang) string {
+	if lang == "en" {
+		return g.Detail
+	}
+	switch g.Rule {
+	case coverage.RuleVenue1000:
+		if g.Actual == 0 {
+			return fmt.Sprintf("没有开放的科普场馆，需 %.0f 平方米以上", g.Target)
+		}
+		return fmt.Sprintf("最大开放场馆 %.0f 平方米，不足 %.0f 平方米", g.Actual, g.Target)
+	case coverage.RuleCaravanReach:
+		if g.Actual == 0 {
+			return "没有开放的科普大篷车；评估期内无大篷车活动"
+		}
+		return fmt.Sprintf("最近的开放大篷车距驻地 %.1f 公里，服务半径 %.0f 公里；评估期内无大篷车活动", g.Actual, g.Target)
+	case coverage.RuleBaseDistribution:
+		return fmt.Sprintf("开放的科普教育基地 %.0f 个，少于 %.0f 个", g.Actual, g.Target)
+	case coverage.RuleLeagueMuseum:
+		if g.Actual == 0 {
+			return fmt.Sprintf("没有开放的综合性科普场馆，需 %.0f 平方米", g.Target)
+		}
+		return fmt.Sprintf("最大开放综合性场馆 %.0f 平方米，需 %.0f 平方米", g.Actual, g.Target)
+	case coverage.RuleMobileMuseum:
+		return fmt.Sprintf("评估期内流动科技馆在 %.0f 个盟市巡展，需 %.0f 个", g.Actual, g.Target)
+	case coverage.RuleBaseTotals:
+		kind := "科普+文化/旅游基地"
+		switch g.Component {
+		case "national":
+			kind = "国家级基地"
+		case "regional":
+			kind = "自治区级基地"
+		}
+		return fmt.Sprintf("%s %.0f 个，少于 %.0f 个", kind, g.Actual, g.Target)
+	}
+	return g.Detail
+}
+
+// thousands formats a whole number with thousands separators.
+func thousands(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 0, 64)
+	neg := len(s) > 0 && s[0] == '-'
+	if neg {
+		s = s[1:]
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		return "-" + s
+	}
+	return s
+}
