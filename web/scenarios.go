@@ -1,13 +1,18 @@
 package web
 
 import (
+	"bytes"
+	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"net/http"
 	"strconv"
-	"sync"
+	"time"
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
@@ -17,56 +22,77 @@ import (
 	"github.com/paulmach/orb/geojson"
 )
 
-// scenarioStore keeps evaluated scenarios in memory by generated id, the
-// oldest dropped beyond max.
-type scenarioStore struct {
-	mu    sync.Mutex
-	byID  map[string]*scenarioDoc
-	order []string
-	max   int
-}
-
 // scenarioDoc is the answer of POST /api/scenarios and GET /api/scenarios/{id}:
-// the scenario's check document, what changed, and the proposed facilities.
+// the scenario's check document, what changed, the proposed facilities,
+// and the input as posted.
 type scenarioDoc struct {
-	ID string `json:"id"`
+	ID      string `json:"id"`
+	Created string `json:"created"` // RFC 3339, UTC
 	*coverage.ScenarioResult
 	// Features are the proposed facilities as GeoJSON Points (proposed: true).
 	Features *geojson.FeatureCollection `json:"features"`
+	// Input is the body that was posted, and InputCRS its crs parameter.
+	Input    json.RawMessage `json:"input"`
+	InputCRS string          `json:"input_crs,omitempty"`
 }
 
-func (st *scenarioStore) put(doc *scenarioDoc) {
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	st.byID[doc.ID] = doc
-	st.order = append(st.order, doc.ID)
-	for len(st.order) > st.max {
-		delete(st.byID, st.order[0])
-		st.order = st.order[1:]
-	}
+// scenarioSummary is one entry of GET /api/scenarios: the scenario and the
+// rules whose outcome or passing count it changes.
+type scenarioSummary struct {
+	ID           string                `json:"id"`
+	Name         string                `json:"name"`
+	Created      string                `json:"created"`
+	Rules        []coverage.RuleChange `json:"rules"`
+	UnitsFlipped int                   `json:"units_flipped"`
+	Added        int                   `json:"added"`
+	Removed      int                   `json:"removed"`
 }
 
-func (st *scenarioStore) get(id string) (*scenarioDoc, bool) {
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	d, ok := st.byID[id]
-	return d, ok
+func (d *scenarioDoc) summary() scenarioSummary {
+	return scenarioSummary{ID: d.ID, Name: d.Name, Created: d.Created, Rules: d.Changes.Rules,
+		UnitsFlipped: len(d.Changes.Units), Added: len(d.Added), Removed: len(d.ScenarioResult.Removed)}
 }
 
 // scenarioRoutes registers the planning routes: what-if scenarios and site
-// suggestions. Scenarios are evaluated against the world current when posted.
+// suggestions. Scenarios are evaluated against the world current when
+// posted and kept in cfg.Scenarios, else in memory.
 func (s *Server) scenarioRoutes(e *echo.Echo) {
-	st := &scenarioStore{byID: map[string]*scenarioDoc{}, max: 1000}
+	st := s.cfg.Scenarios
+	if st == nil {
+		st = newMemScenarios(1000)
+	}
 	e.POST("/api/scenarios", func(c echo.Context) error { return s.postScenario(c, st) })
-	e.GET("/api/scenarios/:id", func(c echo.Context) error {
-		d, ok := st.get(c.Param("id"))
-		if !ok {
-			return notFoundf("scenario %q: no such scenario (they live in memory until the server restarts)", c.Param("id"))
-		}
-		return writeJSON(c, http.StatusOK, d)
-	})
+	e.GET("/api/scenarios", func(c echo.Context) error { return listScenarios(c, st) })
+	e.GET("/api/scenarios/:id", func(c echo.Context) error { return getScenario(c, st) })
 	e.GET("/api/suggestions/caravans", s.suggestCaravans)
 	e.GET("/api/suggestions/venues", s.suggestVenues)
+}
+
+// getScenario serves GET /api/scenarios/{id}: the document POST answered.
+func getScenario(c echo.Context, st ScenarioStore) error {
+	body, err := st.ScenarioBody(c.Request().Context(), c.Param("id"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return notFoundf("scenario %q: no such scenario", c.Param("id"))
+	}
+	if err != nil {
+		return fmt.Errorf("reading scenario %q: %w", c.Param("id"), err)
+	}
+	return writeJSON(c, http.StatusOK, body)
+}
+
+// listScenarios serves GET /api/scenarios: {"scenarios": [summary, ...]},
+// newest first.
+func listScenarios(c echo.Context, st ScenarioStore) error {
+	list, err := st.ScenarioSummaries(c.Request().Context())
+	if err != nil {
+		return fmt.Errorf("listing scenarios: %w", err)
+	}
+	if list == nil {
+		list = []json.RawMessage{}
+	}
+	return writeJSON(c, http.StatusOK, struct {
+		Scenarios []json.RawMessage `json:"scenarios"`
+	}{list})
 }
 
 // scenarioProblems is a 400 answer that lists every problem.
@@ -75,11 +101,18 @@ type scenarioProblems struct {
 	Problems []data.Problem `json:"problems"`
 }
 
-func (s *Server) postScenario(c echo.Context, st *scenarioStore) error {
+func (s *Server) postScenario(c echo.Context, st ScenarioStore) error {
 	snap := s.snapshot()
-	sc, ps, err := data.ReadScenario("request", c.Request().Body, data.Options{CRS: c.QueryParam("crs")})
+	input, err := io.ReadAll(c.Request().Body)
+	if err != nil {
+		return invalidf("reading the body: %v", err)
+	}
+	sc, ps, err := data.ReadScenario("request", bytes.NewReader(input), data.Options{CRS: c.QueryParam("crs")})
 	if err != nil {
 		return invalidf("%v", err)
+	}
+	if !data.HasErrors(ps) && !json.Valid(input) {
+		ps = append(ps, data.Problem{File: "request", Reason: "the body must be one JSON object and nothing after it"})
 	}
 	if data.HasErrors(ps) {
 		for _, p := range sc.Check(snap.world) {
@@ -111,10 +144,38 @@ func (s *Server) postScenario(c echo.Context, st *scenarioStore) error {
 	if err != nil {
 		return err
 	}
-	doc := &scenarioDoc{ID: id, ScenarioResult: res, Features: proposedFeatures(res.Added)}
-	st.put(doc)
+	doc := &scenarioDoc{ID: id, Created: time.Now().UTC().Format(time.RFC3339), ScenarioResult: res,
+		Features: proposedFeatures(res.Added), Input: compact(input), InputCRS: c.QueryParam("crs")}
+	if err := saveScenario(c.Request().Context(), st, doc); err != nil {
+		return err
+	}
 	c.Response().Header().Set("Location", "/api/scenarios/"+id)
 	return writeJSON(c, http.StatusCreated, doc)
+}
+
+// saveScenario keeps doc and its summary in st.
+func saveScenario(ctx context.Context, st ScenarioStore, doc *scenarioDoc) error {
+	body, err := json.Marshal(doc)
+	if err != nil {
+		return fmt.Errorf("encoding scenario %s: %w", doc.ID, err)
+	}
+	summary, err := json.Marshal(doc.summary())
+	if err != nil {
+		return fmt.Errorf("encoding scenario %s: %w", doc.ID, err)
+	}
+	if err := st.SaveScenario(ctx, "api", doc.ID, doc.Name, summary, body); err != nil {
+		return fmt.Errorf("saving scenario %s: %w", doc.ID, err)
+	}
+	return nil
+}
+
+// compact is b without insignificant space (b is valid JSON).
+func compact(b []byte) json.RawMessage {
+	var buf bytes.Buffer
+	if err := json.Compact(&buf, b); err != nil {
+		return json.RawMessage(b)
+	}
+	return buf.Bytes()
 }
 
 func newScenarioID() (string, error) {

@@ -38,6 +38,8 @@ type Config struct {
 	TileCacheBytes int
 	// ShutdownTimeout bounds the graceful shutdown; default 10 s.
 	ShutdownTimeout time.Duration
+	// Scenarios keeps posted scenarios; nil keeps the last 1000 in memory.
+	Scenarios ScenarioStore
 }
 
 // Server serves the API, tiles and web map over one evaluated world.

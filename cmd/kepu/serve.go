@@ -27,7 +27,8 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, "serve", err)
 	}
-	srv, err := web.New(web.Config{World: w, Rules: rs, Addr: *addr, Log: log.New(stderr, "", log.LstdFlags)})
+	srv, err := web.New(web.Config{World: w, Rules: rs, Addr: *addr, Log: log.New(stderr, "", log.LstdFlags),
+		Scenarios: sf.scenarios()})
 	if err != nil {
 		return fail(stderr, "serve", err)
 	}

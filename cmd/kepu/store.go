@@ -15,6 +15,13 @@ import (
 	"github.com/kepu/kepu/web"
 )
 
+// The GeoPackage store is both the registry edits go to and the place
+// scenarios are kept.
+var (
+	_ web.Registry      = (*gpkg.Store)(nil)
+	_ web.ScenarioStore = (*gpkg.Store)(nil)
+)
+
 // storeFlags are the persistence flags of kepu serve, and the store they open.
 type storeFlags struct {
 	db, tokenFile string
@@ -54,6 +61,15 @@ func (sf *storeFlags) attach(srv *web.Server, stderr io.Writer) error {
 	return nil
 }
 
+// scenarios is where the server keeps scenarios: the store when one is
+// open, else nil (in memory).
+func (sf *storeFlags) scenarios() web.ScenarioStore {
+	if sf.store == nil {
+		return nil
+	}
+	return sf.store
+}
+
 // close closes the store, if one is open.
 func (sf *storeFlags) close() {
 	if sf.store != nil {
@@ -62,7 +78,7 @@ func (sf *storeFlags) close() {
 }
 
 func (sf *storeFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&sf.db, "db", "", "keep the registry in this GeoPackage file (e.g. kepu.gpkg) and accept edits over the API; "+
+	fs.StringVar(&sf.db, "db", "", "keep the registry and posted scenarios in this GeoPackage file (e.g. kepu.gpkg) and accept edits over the API; "+
 		"the first start fills it from the input flags (default: the embedded sample)")
 	fs.StringVar(&sf.tokenFile, "token-file", "", "file of write tokens, one per line as TOKEN or NAME TOKEN (else $KEPU_TOKEN)")
 }

@@ -47,7 +47,7 @@ var schema = []string{
 		kind TEXT NOT NULL, date TEXT NOT NULL, facility TEXT, name TEXT, properties TEXT)`,
 	`CREATE TABLE IF NOT EXISTS scenarios (
 		fid INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, name TEXT,
-		updated TEXT NOT NULL, body TEXT NOT NULL)`,
+		updated TEXT NOT NULL, body TEXT NOT NULL, summary TEXT)`,
 	`CREATE TABLE IF NOT EXISTS audit (
 		fid INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, who TEXT NOT NULL,
 		action TEXT NOT NULL, kind TEXT NOT NULL, record_id TEXT, before TEXT, after TEXT)`,
@@ -79,5 +79,18 @@ func migrate(ctx context.Context, db *sql.DB) error {
 			return fmt.Errorf("schema: %w", err)
 		}
 	}
+	if err := addColumn(ctx, tx, "scenarios", "summary", "TEXT"); err != nil {
+		return fmt.Errorf("schema: %w", err)
+	}
 	return tx.Commit()
+}
+
+// addColumn adds a column that files made by an earlier kepu lack.
+func addColumn(ctx context.Context, tx *sql.Tx, table, column, typ string) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM pragma_table_info(?) WHERE name = ?", table, column).Scan(&n); err != nil || n > 0 {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, fmt.Sprintf("ALTER TABLE %s ADD COLUMN %s %s", table, column, typ))
+	return err
 }

@@ -2,6 +2,7 @@ package gpkg_test
 
 import (
 	"context"
+	"database/sql"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -352,5 +353,85 @@ func TestConcurrentReadersWriters(t *testing.T) {
 	want := base.Facilities + writers*(perWriter-(perWriter+2)/3)
 	if got.Facilities != want {
 		t.Errorf("facilities after the writers: got %d, want %d", got.Facilities, want)
+	}
+}
+
+// TestScenarioSummaries stores scenarios with and without a summary, lists
+// them newest first after reopening the file, and reads one back whole.
+func TestScenarioSummaries(t *testing.T) {
+	ctx := context.Background()
+	s, path := open(t)
+	puts := []gpkg.Scenario{
+		{ID: "s1", Name: "first", Body: json.RawMessage(`{"n":1}`), Summary: json.RawMessage(`{"id":"s1"}`)},
+		{ID: "s2", Name: "bare", Body: json.RawMessage(`{"n":2}`)},
+		{ID: "s3", Name: "third", Body: json.RawMessage(`{"n":3}`), Summary: json.RawMessage(`{"id":"s3"}`)},
+	}
+	for _, sc := range puts {
+		if err := s.SaveScenario(ctx, "a", sc.ID, sc.Name, sc.Summary, sc.Body); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.SaveScenario(ctx, "a", "bad", "x", json.RawMessage(`{`), json.RawMessage(`{}`)); err == nil {
+		t.Errorf("a summary that is not JSON: got no error")
+	}
+	s.Close()
+	s, err := gpkg.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	list, err := s.Scenarios(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, sc := range list {
+		got = append(got, sc.ID+":"+sc.Name+":"+string(sc.Summary)+":"+string(sc.Body))
+	}
+	want := []string{`s3:third:{"id":"s3"}:`, "s2:bare::", `s1:first:{"id":"s1"}:`}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Scenarios after reopening: got %q, want %q", got, want)
+	}
+	sums, err := s.ScenarioSummaries(ctx)
+	if err != nil || len(sums) != 2 || string(sums[0]) != `{"id":"s3"}` || string(sums[1]) != `{"id":"s1"}` {
+		t.Errorf("ScenarioSummaries: got %q, %v; want s3's then s1's", sums, err)
+	}
+	body, err := s.ScenarioBody(ctx, "s2")
+	if err != nil || string(body) != `{"n":2}` {
+		t.Errorf("ScenarioBody(s2): got %s, %v", body, err)
+	}
+	if _, err := s.ScenarioBody(ctx, "nope"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("ScenarioBody(nope): got %v, want an error matching fs.ErrNotExist", err)
+	}
+}
+
+// TestScenarioSummaryColumnIsAdded opens a file whose scenarios table
+// predates the summary column: opening adds it and the old rows stay.
+func TestScenarioSummaryColumnIsAdded(t *testing.T) {
+	ctx := context.Background()
+	s, path := open(t)
+	if err := s.PutScenario(ctx, "a", gpkg.Scenario{ID: "old", Name: "old", Body: json.RawMessage(`{}`)}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("ALTER TABLE scenarios DROP COLUMN summary"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	s, err = gpkg.Open(ctx, path)
+	if err != nil {
+		t.Fatalf("opening a file without scenarios.summary: %v", err)
+	}
+	defer s.Close()
+	if err := s.SaveScenario(ctx, "a", "new", "new", json.RawMessage(`{"id":"new"}`), json.RawMessage(`{}`)); err != nil {
+		t.Fatalf("SaveScenario on the migrated file: %v", err)
+	}
+	list, err := s.Scenarios(ctx)
+	if err != nil || len(list) != 2 || list[0].ID != "new" || string(list[0].Summary) != `{"id":"new"}` || list[1].ID != "old" {
+		t.Errorf("Scenarios after migration: got %+v, %v", list, err)
 	}
 }
