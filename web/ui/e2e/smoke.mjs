@@ -5,6 +5,11 @@
 // Loads /, waits up to 60 s for window.kepu.ready (the map rendered counties),
 // prints how many counties are rendered, checks that the sample-data label is
 // visible when /api/check says the dataset is a sample, and saves a screenshot.
+// Then the planning step: runs the caravan and venue suggestions through the
+// buttons and waits for their features on the map, places a proposed 1200 m²
+// venue at 赛罕区's seat by clicking the map in 在地图上添加场馆 mode, evaluates
+// the what-if and checks the result panel shows a changed rule; saves a
+// second screenshot next to the first (out-planning.png).
 // Needs `npm ci` in web/ui (playwright-core) and Debian's chromium
 // (apt-get install -y chromium); CHROMIUM overrides the browser path.
 import { chromium } from 'playwright-core';
@@ -70,6 +75,8 @@ try {
 
   await page.screenshot({ path: out });
   console.log(`smoke: screenshot ${out}`);
+
+  await planning(page, out.replace(/(\.png)?$/i, '-planning.png'));
   for (const e of errors) console.log(`smoke: console error: ${e}`);
 } catch (err) {
   fail(err.message);
@@ -77,3 +84,104 @@ try {
   await browser.close();
 }
 if (!process.exitCode) console.log('smoke: ok');
+
+// waitFor polls fn in the page until it returns a truthy value, or fails with what.
+async function waitFor(page, what, fn, arg, timeout = 60000) {
+  try {
+    return await (await page.waitForFunction(fn, arg, { timeout, polling: 200 })).jsonValue();
+  } catch {
+    throw new Error(`${what} (waited ${timeout / 1000} s)`);
+  }
+}
+
+// idle waits until the map has drawn everything (at most 15 s).
+function idle(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    const map = window.kepu.map;
+    map.once('idle', resolve);
+    map.triggerRepaint();
+    setTimeout(resolve, 15000);
+  }));
+}
+
+async function planning(page, shot) {
+  for (const sel of ['.plan-card', '#cv-run', '#vs-run', '#sc-add-venue', '#sc-evaluate']) {
+    if (!(await page.$(sel))) throw new Error(`planning: ${sel} missing from the page`);
+  }
+  if ((await page.evaluate(() => typeof window.kepu.suggestionFeatures)) !== 'function') throw new Error('planning: no window.kepu.suggestionFeatures()');
+
+  // The gap list shows each row's priority parts.
+  const parts = await page.$$eval('#gap-list .gap-parts', (els) => els.length);
+  console.log(`smoke: gap rows with priority parts: ${parts}`);
+  if (!(parts > 0)) fail('no gap row shows its priority parts (.gap-parts)');
+
+  // Caravan station suggestions.
+  await page.click('[data-plan-tab="caravans"]');
+  await page.click('#cv-run');
+  await waitFor(page, 'caravan suggestions did not come back', () => window.kepu.plan.caravans || window.kepu.plan.caravansError);
+  const cvErr = await page.evaluate(() => window.kepu.plan.caravansError?.message);
+  if (cvErr) throw new Error(`caravan suggestions: ${cvErr}`);
+  const stations = await page.evaluate(() => window.kepu.plan.caravans.stations.length);
+  const afterCaravans = await waitFor(page, 'caravan suggestion features not added to the map',
+    () => window.kepu.suggestionFeatures() > 0 && window.kepu.suggestionFeatures());
+  const listed = await page.$$eval('#cv-result .plan-list li', (els) => els.length);
+  console.log(`smoke: caravan suggestions: ${stations} stations, ${afterCaravans} features, ${listed} listed`);
+  if (listed !== stations) fail(`caravan list shows ${listed} stations, want ${stations}`);
+
+  // Venue site suggestions.
+  await page.click('[data-plan-tab="venues"]');
+  await page.click('#vs-run');
+  await waitFor(page, 'venue suggestions did not come back', () => window.kepu.plan.venues || window.kepu.plan.venuesError);
+  const vsErr = await page.evaluate(() => window.kepu.plan.venuesError?.message);
+  if (vsErr) throw new Error(`venue suggestions: ${vsErr}`);
+  const total = await waitFor(page, 'venue suggestion features not added to the map',
+    (n) => window.kepu.suggestionFeatures() > n && window.kepu.suggestionFeatures(), afterCaravans);
+  const sites = await page.$$eval('#vs-result .plan-list li', (els) => els.length);
+  console.log(`smoke: venue suggestions: ${sites} sites listed, ${total} suggestion features in all`);
+  if (!(sites > 0)) fail('venue suggestions list no sites');
+  await idle(page);
+  const rendered = await waitFor(page, 'suggestion features not rendered', () => window.kepu.renderedSuggestions() > 0 && window.kepu.renderedSuggestions(), undefined, 20000);
+  console.log(`smoke: suggestion features rendered: ${rendered}`);
+
+  // What-if: place a proposed venue at 赛罕区's seat by clicking the map.
+  const seat = [111.70, 40.79];
+  await page.click('[data-plan-tab="scenario"]');
+  await page.fill('#sc-area', '1200');
+  await page.evaluate((c) => window.kepu.map.jumpTo({ center: c, zoom: 8 }), seat);
+  await idle(page);
+  await page.click('#sc-add-venue');
+  if (!(await page.isVisible('#plan-banner'))) fail('placing mode shows no banner on the map');
+  const at = await page.evaluate((c) => {
+    const p = window.kepu.map.project(c), r = window.kepu.map.getCanvas().getBoundingClientRect();
+    return { x: r.left + p.x, y: r.top + p.y };
+  }, seat);
+  await page.mouse.click(at.x, at.y);
+  let item = await waitFor(page, 'map click placed nothing', () => window.kepu.plan.items[0], undefined, 5000).catch(() => null);
+  if (!item) {
+    console.log('smoke: the map click placed nothing; using window.kepu.propose');
+    item = await page.evaluate((c) => window.kepu.propose({ category: 'venue', lon: c[0], lat: c[1], floor_area_m2: 1200 }), seat);
+  }
+  console.log(`smoke: proposed ${item.id} "${item.name}" in county ${item.county} at ${item.lon}, ${item.lat}, ${item.floor_area_m2} m²`);
+  if (item.county !== '150105') fail(`proposed venue's county = ${item.county}, want 150105 (赛罕区)`);
+  if (item.floor_area_m2 !== 1200) fail(`proposed venue's floor area = ${item.floor_area_m2}, want 1200`);
+  await page.click('#sc-evaluate');
+  await waitFor(page, 'the what-if was not evaluated', () => window.kepu.scenarioResult || window.kepu.scenarioError);
+  const scErr = await page.evaluate(() => window.kepu.scenarioError);
+  if (scErr) throw new Error(`what-if refused: ${scErr.message} ${JSON.stringify(scErr.problems)}`);
+  const changed = await page.$$eval('#scenario-result .rule-change', (els) => els.map((e) => e.innerText.replace(/\s+/g, ' ').trim()));
+  console.log(`smoke: what-if changed rules: ${changed.join(' | ') || 'none'}`);
+  if (!changed.length) fail('the what-if result panel shows no changed rule');
+  const closed = await page.$$eval('#scenario-result .chip.closed', (els) => els.map((e) => e.innerText.replace(/\s+/g, ' ')));
+  console.log(`smoke: what-if gaps closed: ${closed.join(' | ') || 'none'}`);
+  if (!closed.some((c) => c.includes('赛罕区'))) fail('the what-if result does not list 赛罕区 among the gaps closed');
+  await idle(page);
+  const drawn = await page.evaluate(() => window.kepu.renderedProposed());
+  console.log(`smoke: proposed features rendered: ${drawn}`);
+  if (!(drawn > 0)) fail('the proposed venue is not drawn on the map');
+
+  // The whole region with everything drawn.
+  await page.evaluate(() => window.kepu.map.fitBounds([[106, 37.3], [126.1, 50]], { padding: 20, duration: 0 }));
+  await idle(page);
+  await page.screenshot({ path: shot });
+  console.log(`smoke: screenshot ${shot}`);
+}

@@ -86,3 +86,32 @@ export function bboxOf(u) {
   if (b && ['west', 'south', 'east', 'north'].every((k) => finite(b[k]))) return [b.west, b.south, b.east, b.north].map(Number);
   return null;
 }
+
+/** suggestCaravans fetches the fewest new caravan stations for a reach. */
+export function suggestCaravans(reachKm) {
+  return getJSON(`/api/suggestions/caravans?reach_km=${encodeURIComponent(reachKm)}`);
+}
+
+/** suggestVenues fetches the k venue sites covering the most people. */
+export function suggestVenues(k, radiusKm) {
+  return getJSON(`/api/suggestions/venues?k=${encodeURIComponent(k)}&radius_km=${encodeURIComponent(radiusKm)}`);
+}
+
+/** postScenario evaluates a what-if. A refusal throws an Error carrying the
+ *  answer's problems ([{file, feature, id, field, reason}]) and status. */
+export async function postScenario(body) {
+  const res = await fetch('/api/scenarios', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
+  let doc = null;
+  try { doc = await res.json(); } catch { /* not JSON */ }
+  if (!res.ok) {
+    const err = new Error(doc?.error || `HTTP ${res.status}`);
+    err.status = res.status;
+    err.problems = Array.isArray(doc?.problems) ? doc.problems : [];
+    throw err;
+  }
+  return doc;
+}

@@ -5,15 +5,48 @@ import { t, getLang, setLang, applyStatic } from './i18n.js';
 import * as api from './api.js';
 import { buildStyle, region, toggleLayers, facilityLayerIds } from './map.js';
 import { esc, num, ruleName, unitHTML, popupHTML, gapRowHTML, rememberNames } from './panel.js';
+import { createPlanning } from './plan.js';
 
 const $ = (sel) => document.querySelector(sel);
 
-const state = { counties: [], leagues: [], gaps: [], check: null, selected: null };
+const state = { counties: [], leagues: [], gaps: [], check: null, selected: null, panel: null };
 const kepu = { ready: false, map: null, renderedCounties: () => 0, state };
 window.kepu = kepu;
 
 const byCode = (code) => state.counties.find((u) => u.code === code) || state.leagues.find((u) => u.code === code);
 const leagueName = (code) => state.leagues.find((u) => u.code === code)?.name || '';
+
+// planning: suggestions and what-if scenarios (plan.js).
+const planning = createPlanning({
+  kepu,
+  showResult: showScenario,
+  closeResult: () => { if (state.panel === 'scenario') closeDetail(); },
+  unitName: (code) => byCode(code)?.name || '',
+  countyAt,
+});
+
+/** countyAt is the county under [lon, lat]: from the rendered tiles when the
+ *  point is on screen, else the county with the nearest seat. */
+function countyAt(lngLat) {
+  const map = kepu.map;
+  if (map) {
+    const p = map.project(lngLat);
+    const c = map.getCanvas();
+    if (p.x >= 0 && p.y >= 0 && p.x <= c.clientWidth && p.y <= c.clientHeight) {
+      const f = map.queryRenderedFeatures(p, { layers: ['counties-fill'] })[0];
+      if (f) return { code: f.properties.code, name: f.properties.name };
+    }
+  }
+  let best = null, bestD = Infinity;
+  const cos = Math.cos((lngLat[1] * Math.PI) / 180);
+  for (const u of state.counties) {
+    const q = api.pointOf(u);
+    if (!q) continue;
+    const d = ((q[0] - lngLat[0]) * cos) ** 2 + (q[1] - lngLat[1]) ** 2;
+    if (d < bestD) { bestD = d; best = u; }
+  }
+  return best ? { code: best.code, name: best.name } : null;
+}
 
 function showMessage(text) {
   kepu.error = text;
@@ -73,13 +106,16 @@ function wireMapEvents(maplibregl, map) {
     const fac = visibleFacilityAt(map, e.point);
     const county = map.queryRenderedFeatures(e.point, { layers: ['counties-fill'] })[0];
     setHover(county?.properties?.code ?? null);
+    if (document.body.classList.contains('placing')) { map.getCanvas().style.cursor = 'crosshair'; return; }
     map.getCanvas().style.cursor = fac || county ? 'pointer' : '';
   });
   map.on('mouseout', () => setHover(null));
   map.on('click', (e) => {
+    if (planning.click(e)) return;
     const fac = visibleFacilityAt(map, e.point);
     if (fac) {
-      new maplibregl.Popup({ maxWidth: '300px' }).setLngLat(fac.geometry.coordinates).setHTML(popupHTML(fac.properties)).addTo(map);
+      new maplibregl.Popup({ maxWidth: '300px' }).setLngLat(fac.geometry.coordinates)
+        .setHTML(popupHTML(fac.properties, planning.popupActions(fac.properties, fac.geometry.coordinates))).addTo(map);
       return;
     }
     const county = map.queryRenderedFeatures(e.point, { layers: ['counties-fill'] })[0];
@@ -157,6 +193,7 @@ async function selectUnit(code, { fly = true, fallback = null, gap = null } = {}
   state.selected = code;
   state.gap = gap;
   state.detail = known;
+  state.panel = 'unit';
   kepu.map?.setFilter('counties-selected', ['==', ['get', 'code'], code ?? '']);
   if (fly) flyTo(known);
   const body = $('#detail-body');
@@ -168,13 +205,27 @@ async function selectUnit(code, { fly = true, fallback = null, gap = null } = {}
     if (state.selected !== code) return;
     state.detail = { ...known, ...u };
     body.innerHTML = unitHTML(state.detail, leagueName, gap);
+    planning.syncRemoveButtons(body);
   } catch (err) {
     if (state.selected === code) body.innerHTML = unitHTML(known, leagueName, gap) + `<p class="error">${t('loadError')}: ${esc(err.message)}</p>`;
   }
 }
 
+/** showScenario opens the detail panel on the last what-if result. */
+function showScenario() {
+  state.selected = null;
+  state.detail = null;
+  state.gap = null;
+  state.panel = 'scenario';
+  kepu.map?.setFilter('counties-selected', ['==', ['get', 'code'], '']);
+  $('#detail-body').innerHTML = planning.resultHTML();
+  $('#detail').hidden = false;
+  $('#detail').scrollTop = 0;
+}
+
 function closeDetail() {
   $('#detail').hidden = true;
+  state.panel = null;
   state.selected = null;
   state.detail = null;
   state.gap = null;
@@ -232,7 +283,10 @@ function renderAll() {
   renderSummary();
   renderGaps();
   renderSample();
-  if (state.detail) $('#detail-body').innerHTML = unitHTML(state.detail, leagueName, state.gap);
+  planning.render();
+  if (state.panel === 'scenario') $('#detail-body').innerHTML = planning.resultHTML();
+  else if (state.detail) $('#detail-body').innerHTML = unitHTML(state.detail, leagueName, state.gap);
+  planning.syncRemoveButtons();
 }
 
 function wireUI() {
@@ -248,6 +302,11 @@ function wireUI() {
     selectUnit(li.dataset.code, { gap });
     if (li.closest('#search-results')) { $('#search-results').hidden = true; $('#search').value = byCode(li.dataset.code)?.name || ''; }
   };
+  // Counties named in a what-if result open their panel.
+  $('#detail-body').addEventListener('click', (e) => {
+    const li = state.panel === 'scenario' && e.target.closest('li[data-code]');
+    if (li) selectUnit(li.dataset.code);
+  });
   for (const id of ['#gap-list', '#search-results']) {
     $(id).addEventListener('click', pick);
     $(id).addEventListener('keydown', pick);
@@ -292,6 +351,7 @@ async function main() {
   map.once('load', () => {
     for (const box of document.querySelectorAll('[data-toggle]')) box.dispatchEvent(new Event('change'));
     addLabels(maplibregl, map);
+    planning.attach(map, maplibregl);
   });
 }
 

@@ -95,6 +95,16 @@ function rulesHTML(rules) {
   return `<h3>${t('rules')}</h3><ul class="rules">${items.join('')}</ul>`;
 }
 
+/** removeButtonHTML is the "remove in scenario" toggle for a registry
+ *  facility; the planning module keeps its label and state in step. */
+export function removeButtonHTML(f) {
+  const c = f.geometry?.coordinates;
+  if (!f.id || f.proposed) return '';
+  const attrs = { 'data-scenario-remove': f.id, 'data-name': f.name || f.id, 'data-category': f.category || '' };
+  if (Array.isArray(c)) Object.assign(attrs, { 'data-lon': c[0], 'data-lat': c[1] });
+  return ` <button type="button" class="mini ghost" ${Object.entries(attrs).map(([k, v]) => `${k}="${esc(v)}"`).join(' ')}>${t('removeInScenario')}</button>`;
+}
+
 /** facilityLine is one facility as a short line of text. */
 export function facilityLine(f) {
   const bits = [];
@@ -119,7 +129,7 @@ function facilitiesHTML(list) {
   return `<h3>${t('facilities')} <span class="muted">(${list.length})</span></h3>` + keys.map((c) => {
     const rows = groups.get(c).sort((a, b) => (Number(b.floor_area_m2) || 0) - (Number(a.floor_area_m2) || 0));
     return `<details class="fac-group" ${c !== 'base' ? 'open' : ''}><summary><i class="dot ${esc(c)}"></i>${esc(t(`category.${c}`, null, c))} <span class="muted">${rows.length}</span></summary>
-      <ul class="facilities">${rows.map((f) => `<li>${facilityLine(f)}</li>`).join('')}</ul></details>`;
+      <ul class="facilities">${rows.map((f) => `<li>${facilityLine(f)}${removeButtonHTML(f)}</li>`).join('')}</ul></details>`;
   }).join('');
 }
 
@@ -132,25 +142,55 @@ function nearestHTML(u) {
     ${dist != null ? ` · ${t('distance')} ${num(dist)} ${t('km')}` : ''}</p>`;
 }
 
-/** partsOf returns a gap's priority parts as [name, score] pairs, from an
- *  array of {part, score, ...} or an object {name: score}. */
-function partsOf(parts) {
-  if (Array.isArray(parts)) return parts.map((p) => [p.part ?? p.name ?? p.id, p.score ?? p.value]);
-  if (parts && typeof parts === 'object') return Object.entries(parts);
+/** partsOf returns a gap's priority parts as {part, score, weight, measure,
+ *  unit} objects, from an array of {part, score, ...} or an object {name: score}. */
+export function partsOf(parts) {
+  if (Array.isArray(parts)) return parts.map((p) => ({ ...p, part: p.part ?? p.name ?? p.id, score: Number(p.score ?? p.value) }));
+  if (parts && typeof parts === 'object') return Object.entries(parts).map(([part, score]) => ({ part, score: Number(score) }));
   return [];
 }
 
-const partsText = (parts) => partsOf(parts).map(([k, v]) => `${fieldName(k)} ${num(v, 2)}`).join('；');
+const partName = (k) => t(`part.${k}`, null, fieldName(k));
+
+/** partsLine is the non-zero priority parts as a compact line,
+ *  "人口 8.85 · 乡村 0.75 · 距离 0.08". */
+export function partsLine(parts) {
+  return partsOf(parts).filter((p) => p.score > 0)
+    .map((p) => `${partName(p.part)} ${num(p.score, 2)}`).join(' · ');
+}
+
+/** partsTip explains each part's arithmetic, for a tooltip. */
+export function partsTip(parts) {
+  const list = partsOf(parts);
+  if (!list.length) return '';
+  const lines = list.map((p) => {
+    const measure = p.unit === 'flag' ? num(p.measure, 1) : `${num(p.measure, p.unit === 'km' ? 1 : 0)}${p.unit === 'km' ? ` ${t('km')}` : ''}`;
+    const how = p.weight != null && p.measure != null
+      ? ` = ${t('weight')} ${num(p.weight, 2)} × ${measure} (${t(`partScale.${p.part}`, null, '')})` : '';
+    return `${partName(p.part)} ${num(p.score, 2)}${how}`;
+  });
+  return [t('priorityTip'), ...lines].join('\n');
+}
+
+/** partsBarHTML is a thin stacked bar of the parts, each segment's width
+ *  its share of the total. */
+export function partsBarHTML(parts) {
+  const list = partsOf(parts).filter((p) => p.score > 0);
+  const total = list.reduce((s, p) => s + p.score, 0);
+  if (!total) return '';
+  return `<span class="parts-bar" aria-hidden="true">${list.map((p) =>
+    `<i class="part-${esc(p.part)}" style="width:${(100 * p.score / total).toFixed(1)}%"></i>`).join('')}</span>`;
+}
 
 /** gapHTML explains one gap row: rule, actual against target, priority parts. */
 export function gapHTML(g) {
   if (!g) return '';
   const rows = [['actual', g.actual], ['target', g.target], ['shortfall', g.shortfall], ['priority', g.priority]]
     .filter(([, v]) => v !== undefined && v !== null && v !== '');
-  const parts = partsText(g.parts);
+  const parts = partsLine(g.parts);
   return `<section class="gap-box"><div class="rule-head"><span>${esc(ruleName(g.rule))}</span>${badge(false)}</div>
     <dl class="kv small">${rows.map(([k, v]) => `<dt>${t(k)}</dt><dd>${value(v)}</dd>`).join('')}
-    ${parts ? `<dt>${t('field.parts')}</dt><dd>${esc(parts)}</dd>` : ''}</dl>
+    ${parts ? `<dt>${t('field.parts')}</dt><dd title="${esc(partsTip(g.parts))}">${esc(parts)}${partsBarHTML(g.parts)}</dd>` : ''}</dl>
     ${g.detail ? `<p class="muted">${esc(g.detail)}</p>` : ''}</section>`;
 }
 
@@ -178,21 +218,23 @@ export function unitHTML(u, leagueName, gap) {
 }
 
 /** popupHTML renders a facility feature's properties for a map popup. */
-export function popupHTML(p) {
+export function popupHTML(p, actions = '') {
   const skip = new Set(['name', 'category']);
   const rows = Object.entries(p).filter(([k]) => !skip.has(k));
   return `<div class="popup"><p class="muted">${esc(t(`category.${p.category}`, null, p.category))}</p>
     <b>${esc(p.name || p.id)}</b><dl class="kv small">${rows.map(([k, v]) => `<dt>${esc(fieldName(k))}</dt><dd>${
-      k === 'status' ? esc(t(`status.${v}`, null, v)) : k === 'level' ? esc(t(`baseLevel.${v}`, null, v)) : value(v)}</dd>`).join('')}</dl></div>`;
+      k === 'status' ? esc(t(`status.${v}`, null, v)) : k === 'level' ? esc(t(`baseLevel.${v}`, null, v)) : value(v)}</dd>`).join('')}</dl>${actions}</div>`;
 }
 
-/** gapRowHTML renders one gap row for the list. */
+/** gapRowHTML renders one gap row for the list, with its priority parts. */
 export function gapRowHTML(g, i, leagueName) {
   const parent = g.parent ? leagueName(g.parent) : '';
-  const tip = [g.detail, partsText(g.parts)].filter(Boolean).join('\n');
+  const tip = [g.detail, partsTip(g.parts)].filter(Boolean).join('\n\n');
+  const line = partsLine(g.parts);
   return `<li data-code="${esc(g.code)}" data-index="${i}" title="${esc(tip)}" tabindex="0">
     <span class="rank">${i + 1}</span>
     <span class="gap-main"><b>${esc(g.name || g.code)}</b> <span class="muted">${esc(parent)}</span>
-      <span class="gap-rule">${esc(ruleName(g.rule))}${g.shortfall != null && g.shortfall !== '' ? ` · ${t('shortfall')} ${value(g.shortfall)}` : ''}</span></span>
+      <span class="gap-rule">${esc(ruleName(g.rule))}${g.shortfall != null && g.shortfall !== '' ? ` · ${t('shortfall')} ${value(g.shortfall)}` : ''}</span>
+      ${line ? `<span class="gap-parts">${partsBarHTML(g.parts)}<span class="parts-text">${esc(line)}</span></span>` : ''}</span>
     <span class="prio" title="${t('priority')}">${num(g.priority, 2)}</span></li>`;
 }
