@@ -5,11 +5,13 @@
 // Loads /, waits up to 60 s for window.kepu.ready (the map rendered counties),
 // prints how many counties are rendered, checks that the sample-data label is
 // visible when /api/check says the dataset is a sample, and saves a screenshot.
-// Then the planning step: runs the caravan and venue suggestions through the
-// buttons and waits for their features on the map, places a proposed 1200 m²
-// venue at 赛罕区's seat by clicking the map in 在地图上添加场馆 mode, evaluates
-// the what-if and checks the result panel shows a changed rule; saves a
-// second screenshot next to the first (out-planning.png).
+// Then the planning step: checks the gap rows show their priority parts, runs
+// the caravan and venue suggestions through the buttons and waits for their
+// features on the map, places a proposed venue at 赛罕区's seat by clicking
+// the map in 在地图上添加场馆 mode — first with a negative floor area, which
+// must come back as a readable 400 problem — then a 1200 m² one, evaluates
+// the what-if and checks the result panel shows a changed rule and 赛罕区's
+// closed gap; saves a second screenshot next to the first (out-planning.png).
 // Needs `npm ci` in web/ui (playwright-core) and Debian's chromium
 // (apt-get install -y chromium); CHROMIUM overrides the browser path.
 import { chromium } from 'playwright-core';
@@ -143,27 +145,45 @@ async function planning(page, shot) {
   const rendered = await waitFor(page, 'suggestion features not rendered', () => window.kepu.renderedSuggestions() > 0 && window.kepu.renderedSuggestions(), undefined, 20000);
   console.log(`smoke: suggestion features rendered: ${rendered}`);
 
-  // What-if: place a proposed venue at 赛罕区's seat by clicking the map.
+  // What-if: place a proposed venue at 赛罕区's seat by clicking the map;
+  // first with a negative floor area, which the server refuses (400).
   const seat = [111.70, 40.79];
   await page.click('[data-plan-tab="scenario"]');
-  await page.fill('#sc-area', '1200');
   await page.evaluate((c) => window.kepu.map.jumpTo({ center: c, zoom: 8 }), seat);
   await idle(page);
-  await page.click('#sc-add-venue');
-  if (!(await page.isVisible('#plan-banner'))) fail('placing mode shows no banner on the map');
-  const at = await page.evaluate((c) => {
-    const p = window.kepu.map.project(c), r = window.kepu.map.getCanvas().getBoundingClientRect();
-    return { x: r.left + p.x, y: r.top + p.y };
-  }, seat);
-  await page.mouse.click(at.x, at.y);
-  let item = await waitFor(page, 'map click placed nothing', () => window.kepu.plan.items[0], undefined, 5000).catch(() => null);
-  if (!item) {
-    console.log('smoke: the map click placed nothing; using window.kepu.propose');
-    item = await page.evaluate((c) => window.kepu.propose({ category: 'venue', lon: c[0], lat: c[1], floor_area_m2: 1200 }), seat);
-  }
+  const place = async (area) => {
+    const before = await page.evaluate(() => window.kepu.plan.items.length);
+    await page.fill('#sc-area', String(area));
+    await page.click('#sc-add-venue');
+    if (!(await page.isVisible('#plan-banner'))) fail('placing mode shows no banner on the map');
+    const at = await page.evaluate((c) => {
+      const p = window.kepu.map.project(c), r = window.kepu.map.getCanvas().getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
+    }, seat);
+    await page.mouse.click(at.x, at.y);
+    let item = await waitFor(page, 'map click placed nothing', (n) => window.kepu.plan.items[n], before, 5000).catch(() => null);
+    if (!item) {
+      console.log('smoke: the map click placed nothing; using window.kepu.propose');
+      item = await page.evaluate(([c, a]) => window.kepu.propose({ category: 'venue', lon: c[0], lat: c[1], floor_area_m2: a }), [seat, area]);
+    }
+    return item;
+  };
+
+  const bad = await place(-5);
+  await page.click('#sc-evaluate');
+  await waitFor(page, 'the refused what-if shows no problems', () => window.kepu.scenarioError || window.kepu.scenarioResult);
+  const problems = await page.$$eval('#sc-result .plan-error li', (els) => els.map((e) => e.innerText));
+  console.log(`smoke: refused what-if shows: ${problems.join(' | ') || 'nothing'}`);
+  if (!problems.some((p) => p.includes('floor_area_m2'))) fail('a negative floor area does not show the server\'s problem naming floor_area_m2');
+  await page.click(`#sc-list [data-plan="unpropose"][data-id="${bad.id}"]`);
+
+  const item = await place(1200);
   console.log(`smoke: proposed ${item.id} "${item.name}" in county ${item.county} at ${item.lon}, ${item.lat}, ${item.floor_area_m2} m²`);
   if (item.county !== '150105') fail(`proposed venue's county = ${item.county}, want 150105 (赛罕区)`);
   if (item.floor_area_m2 !== 1200) fail(`proposed venue's floor area = ${item.floor_area_m2}, want 1200`);
+  const proposed = await page.evaluate(() => window.kepu.plan.items.length);
+  if (proposed !== 1) fail(`the what-if lists ${proposed} proposed facilities after deleting the refused one, want 1`);
+  await page.evaluate(() => { window.kepu.scenarioError = null; });
   await page.click('#sc-evaluate');
   await waitFor(page, 'the what-if was not evaluated', () => window.kepu.scenarioResult || window.kepu.scenarioError);
   const scErr = await page.evaluate(() => window.kepu.scenarioError);

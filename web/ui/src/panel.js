@@ -153,10 +153,10 @@ export function partsOf(parts) {
 const partName = (k) => t(`part.${k}`, null, fieldName(k));
 
 /** partsLine is the non-zero priority parts as a compact line,
- *  "人口 8.85 · 乡村 0.75 · 距离 0.08". */
+ *  "人口 8.85 · 乡村 0.75 · 距离 0.08" (thin spaces around the dots). */
 export function partsLine(parts) {
   return partsOf(parts).filter((p) => p.score > 0)
-    .map((p) => `${partName(p.part)} ${num(p.score, 2)}`).join(' · ');
+    .map((p) => `${partName(p.part)} ${num(p.score, 2)}`).join('\u2009·\u2009');
 }
 
 /** partsTip explains each part's arithmetic, for a tooltip. */
@@ -234,7 +234,7 @@ export function gapRowHTML(g, i, leagueName) {
   return `<li data-code="${esc(g.code)}" data-index="${i}" title="${esc(tip)}" tabindex="0">
     <span class="rank">${i + 1}</span>
     <span class="gap-main"><b>${esc(g.name || g.code)}</b> <span class="muted">${esc(parent)}</span>
-      <span class="gap-rule">${esc(ruleName(g.rule))}${g.shortfall != null && g.shortfall !== '' ? ` · ${t('shortfall')} ${value(g.shortfall)}` : ''}</span>
-      ${line ? `<span class="gap-parts">${partsBarHTML(g.parts)}<span class="parts-text">${esc(line)}</span></span>` : ''}</span>
-    <span class="prio" title="${t('priority')}">${num(g.priority, 2)}</span></li>`;
+      <span class="gap-rule">${esc(ruleName(g.rule))}${g.shortfall != null && g.shortfall !== '' ? ` · ${t('shortfall')} ${value(g.shortfall)}` : ''}</span></span>
+    <span class="prio" title="${t('priority')}">${num(g.priority, 2)}</span>
+    ${line ? `<span class="gap-parts">${partsBarHTML(g.parts)}<span class="parts-text">${esc(line)}</span></span>` : ''}</li>`;
 }

@@ -141,9 +141,12 @@ export function createPlanning(ctx) {
 
   // --- suggestions --------------------------------------------------------
 
+  // numberIn reads a number input; out-of-range values pass through so that
+  // the server says what is wrong with them, empty ones take the default.
   const numberIn = (sel, def) => {
-    const v = Number($(sel)?.value);
-    return Number.isFinite(v) && v > 0 ? v : def;
+    const raw = $(sel)?.value.trim();
+    const v = Number(raw);
+    return raw && Number.isFinite(v) ? v : def;
   };
 
   async function run(which) {

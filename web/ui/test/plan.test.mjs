@@ -61,8 +61,8 @@ const saihan = {
 
 test('priority parts: compact line without zero parts, tooltip with every weight, bar shares', () => {
   for (const [name, parts, wantLine] of [
-    ['server rows', saihan.parts, '人口 8.85 · 乡村 0.75 · 距离 0.08'],
-    ['object form', { population: 2, border: 0.5 }, '人口 2 · 边境 0.5'],
+    ['server rows', saihan.parts, '人口 8.85\u2009·\u2009乡村 0.75\u2009·\u2009距离 0.08'],
+    ['object form', { population: 2, border: 0.5 }, '人口 2\u2009·\u2009边境 0.5'],
     ['no parts', [], ''],
     ['missing', undefined, ''],
   ]) assert.equal(partsLine(parts), wantLine, name);
@@ -83,7 +83,7 @@ test('priority parts: compact line without zero parts, tooltip with every weight
 
 test('gap rows show the parts line and explain the weights in the tooltip', () => {
   const html = gapRowHTML(saihan, 0, () => '呼和浩特市');
-  assert.ok(html.includes('<span class="parts-text">人口 8.85 · 乡村 0.75 · 距离 0.08</span>'), html);
+  assert.ok(html.includes('<span class="parts-text">人口 8.85\u2009·\u2009乡村 0.75\u2009·\u2009距离 0.08</span>'), html);
   assert.equal(count(html, /<i class="part-/g), 3);
   assert.ok(/title="[^"]*权重 0.5 × 149,734/.test(html), 'tooltip in the title attribute');
   assert.ok(!gapRowHTML({ ...saihan, parts: [] }, 0, () => '').includes('gap-parts'), 'no empty parts line');
