@@ -56,6 +56,20 @@ func NewModel(w *World) *Model {
 	return m
 }
 
+// WithRegistry is NewModel of m's world with fs and es as its registry,
+// for an edit that leaves the units alone: it shares m's unit tables and
+// county index, which depend on the units only, and places fs and es. The
+// new model's World is a copy of m's with Facilities and Events replaced.
+func (m *Model) WithRegistry(fs []Facility, es []Event) *Model {
+	w := *m.World
+	w.Facilities, w.Events = fs, es
+	n := &Model{World: &w, Counties: m.Counties, Leagues: m.Leagues, unitByCode: m.unitByCode,
+		index: m.index, Located: map[string][]int{}}
+	n.placeFacilities()
+	n.placeEvents()
+	return n
+}
+
 func (m *Model) placeFacilities() {
 	w := m.World
 	m.FacilityCounty = make([]string, len(w.Facilities))

@@ -16,7 +16,7 @@ import (
 // map refetches only what the edit changed. It returns how many cached
 // tiles were kept and dropped.
 func (s *Server) UpdateWorld(w *coverage.World) (kept, dropped int) {
-	next := newSnapshot(w, s.cfg.Rules, s.version.Add(1))
+	next := newSnapshot(w, s.cfg.Rules, s.version.Add(1), s.snapshot())
 	s.mu.Lock()
 	prev := s.snap
 	if prev == nil || next.version > prev.version {
@@ -48,6 +48,9 @@ func changedBounds(prev, next *snapshot) map[string][]orb.Bound {
 	out := map[string][]orb.Bound{}
 	for name, nl := range next.layers {
 		pl, ok := prev.layers[name]
+		if pl == nl {
+			continue // shared: nothing changed
+		}
 		if !ok {
 			out[name] = []orb.Bound{nl.bound}
 			continue

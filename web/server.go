@@ -91,7 +91,7 @@ func New(cfg Config) (*Server, error) {
 // SetWorld evaluates w and makes it the world every later request sees;
 // tiles of the previous world are dropped. Safe to call while serving.
 func (s *Server) SetWorld(w *coverage.World) {
-	next := newSnapshot(w, s.cfg.Rules, s.version.Add(1))
+	next := newSnapshot(w, s.cfg.Rules, s.version.Add(1), nil)
 	s.mu.Lock()
 	if s.snap == nil || next.version > s.snap.version {
 		s.snap = next

@@ -35,9 +35,12 @@ type tileLayer struct {
 	fields      map[string]string // TileJSON vector_layers fields: name → type
 	features    []tileFeature
 	bound       orb.Bound // lon/lat extent of the layer
-	// zooms holds the features pre-simplified for each low zoom, built on
-	// first use: a tile at zoom 3 then starts from 10,000 county points
-	// instead of 160,000.
+	// shapes are the features' geometries simplified for each low zoom: a
+	// tile at zoom 3 then starts from 10,000 county points instead of
+	// 160,000. A layer with the same geometries in the same order (the
+	// counties after an edit) shares them.
+	shapes *zoomShapes
+	// zooms holds the features with those shapes, built on first use.
 	zooms [presimplifyMaxZoom + 1]struct {
 		once     sync.Once
 		features []tileFeature
@@ -56,13 +59,33 @@ func (l *tileLayer) at(z maptile.Zoom) []tileFeature {
 	}
 	zf := &l.zooms[z]
 	zf.once.Do(func() {
+		geoms := l.shapes.at(z, l.features)
 		zf.features = make([]tileFeature, len(l.features))
 		for i, f := range l.features {
-			f.geom = geo.SimplifyForZoom(f.geom, z, tileExtent, tileTolerance)
+			f.geom = geoms[i]
 			zf.features[i] = f // bound stays the original's: the tile choice is exact
 		}
 	})
 	return zf.features
+}
+
+// zoomShapes are a layer's geometries simplified for each low zoom, each
+// zoom built on first use.
+type zoomShapes [presimplifyMaxZoom + 1]struct {
+	once  sync.Once
+	geoms []orb.Geometry
+}
+
+// at returns the geometries of features simplified for zoom z.
+func (zs *zoomShapes) at(z maptile.Zoom, features []tileFeature) []orb.Geometry {
+	zg := &zs[z]
+	zg.once.Do(func() {
+		zg.geoms = make([]orb.Geometry, len(features))
+		for i, f := range features {
+			zg.geoms[i] = geo.SimplifyForZoom(f.geom, z, tileExtent, tileTolerance)
+		}
+	})
+	return zg.geoms
 }
 
 // tileFeature is a feature in unit-Mercator space. Nothing may modify geom:
@@ -74,26 +97,65 @@ type tileFeature struct {
 	props geojson.Properties
 }
 
-func (l *tileLayer) add(id uint64, lonlat orb.Geometry, props geojson.Properties) {
-	g := geo.ProjectMercatorUnit(lonlat)
-	if g == nil {
-		return
-	}
-	if len(l.features) == 0 {
-		l.bound = lonlat.Bound()
-	} else {
-		l.bound = l.bound.Union(lonlat.Bound())
-	}
-	l.features = append(l.features, tileFeature{id: id, geom: g, bound: g.Bound(), props: props})
+// shape is a geometry projected onto the unit Mercator square, with its
+// bounds there and before projection.
+type shape struct {
+	geom   orb.Geometry
+	bound  orb.Bound // of geom
+	lonlat orb.Bound
 }
 
-// buildLayers prepares the four tile layers of a snapshot.
-func buildLayers(s *snapshot, rs coverage.Ruleset) map[string]*tileLayer {
+// project prepares a lon/lat geometry for tiles; false when nothing is left.
+func project(lonlat orb.Geometry) (shape, bool) {
+	g := geo.ProjectMercatorUnit(lonlat)
+	if g == nil {
+		return shape{}, false
+	}
+	return shape{geom: g, bound: g.Bound(), lonlat: lonlat.Bound()}, true
+}
+
+func (l *tileLayer) add(id uint64, lonlat orb.Geometry, props geojson.Properties) {
+	if sh, ok := project(lonlat); ok {
+		l.addShape(id, sh, props)
+	}
+}
+
+func (l *tileLayer) addShape(id uint64, sh shape, props geojson.Properties) {
+	if len(l.features) == 0 {
+		l.bound = sh.lonlat
+	} else {
+		l.bound = l.bound.Union(sh.lonlat)
+	}
+	l.features = append(l.features, tileFeature{id: id, geom: sh.geom, bound: sh.bound, props: props})
+}
+
+// newLayer is an empty layer with its own shapes.
+func newLayer(name, description string, fields map[string]string) *tileLayer {
+	return &tileLayer{name: name, description: description, fields: fields, shapes: &zoomShapes{}}
+}
+
+// buildLayers prepares the four tile layers of a snapshot. With prev, a
+// snapshot of the same units, it shares prev's leagues layer and the
+// counties layer's shapes, whose attributes alone it recomputes.
+func buildLayers(s *snapshot, rs coverage.Ruleset, prev *snapshot) map[string]*tileLayer {
+	var leagues, counties *tileLayer
+	var circles map[circleKey]shape
+	if prev != nil {
+		leagues = prev.layers[layerLeagues]
+		counties = recountiesLayer(s, prev.layers[layerCounties])
+		circles = prev.circles
+	}
+	if leagues == nil {
+		leagues = leaguesLayer(s)
+	}
+	if counties == nil {
+		counties = countiesLayer(s)
+	}
 	return map[string]*tileLayer{
-		layerLeagues:    leaguesLayer(s),
-		layerCounties:   countiesLayer(s),
+		layerLeagues:    leagues,
+		layerCounties:   counties,
 		layerFacilities: facilitiesLayer(s, rs),
-		layerReach:      reachLayer(s, rs),
+		layerReach:      reachLayer(s, rs, circles),
 	}
 }
 
@@ -103,8 +165,8 @@ func codeID(code string) uint64 {
 }
 
 func leaguesLayer(s *snapshot) *tileLayer {
-	l := &tileLayer{name: layerLeagues, description: "leagues (盟市) with their population",
-		fields: map[string]string{"code": "String", "name": "String", "population": "Number"}}
+	l := newLayer(layerLeagues, "leagues (盟市) with their population",
+		map[string]string{"code": "String", "name": "String", "population": "Number"})
 	for _, i := range s.model.Leagues {
 		u := &s.world.Units[i]
 		if u.Geometry == nil {
@@ -115,33 +177,65 @@ func leaguesLayer(s *snapshot) *tileLayer {
 	return l
 }
 
-func countiesLayer(s *snapshot) *tileLayer {
-	l := &tileLayer{name: layerCounties, description: "county-level units (旗县市区) with their rule results",
-		fields: map[string]string{"code": "String", "name": "String", "parent": "String", "kind": "String",
+func newCountiesLayer() *tileLayer {
+	return newLayer(layerCounties, "county-level units (旗县市区) with their rule results",
+		map[string]string{"code": "String", "name": "String", "parent": "String", "kind": "String",
 			"population": "Number", "venue_1000": "Boolean", "caravan_reach": "Boolean", "base_distribution": "Boolean",
-			"largest_venue_m2": "Number", "bases": "Number", "priority": "Number"}}
+			"largest_venue_m2": "Number", "bases": "Number", "priority": "Number"})
+}
+
+func countiesLayer(s *snapshot) *tileLayer {
+	l := newCountiesLayer()
 	for _, i := range s.model.Counties {
 		u := &s.world.Units[i]
 		r, ok := s.result.Unit(u.Code)
 		if u.Geometry == nil || !ok {
 			continue
 		}
-		l.add(codeID(u.Code), u.Geometry, geojson.Properties{
-			"code": u.Code, "name": u.Name, "parent": u.Parent, "kind": u.Kind, "population": u.Population,
-			"venue_1000":        r.Rules[coverage.RuleVenue1000].Pass,
-			"caravan_reach":     r.Rules[coverage.RuleCaravanReach].Pass,
-			"base_distribution": r.Rules[coverage.RuleBaseDistribution].Pass,
-			"largest_venue_m2":  r.LargestVenueM2, "bases": r.Bases.Total, "priority": r.Priority,
-		})
+		l.add(codeID(u.Code), u.Geometry, countyProps(u, r))
 	}
 	return l
 }
 
+// recountiesLayer is the counties layer of s with prev's geometries and
+// shapes, for a snapshot of the same units: only the attributes, which
+// the rules decide, are computed again. It is nil when prev does not fit.
+func recountiesLayer(s *snapshot, prev *tileLayer) *tileLayer {
+	if prev == nil {
+		return nil
+	}
+	l := newCountiesLayer()
+	l.bound, l.shapes = prev.bound, prev.shapes
+	l.features = make([]tileFeature, len(prev.features))
+	for i, f := range prev.features {
+		code, _ := f.props["code"].(string)
+		u, uok := s.model.Unit(code)
+		r, rok := s.result.Unit(code)
+		if !uok || !rok {
+			return nil
+		}
+		f.props = countyProps(u, r)
+		l.features[i] = f
+	}
+	return l
+}
+
+// countyProps are a county's tile attributes.
+func countyProps(u *coverage.Unit, r *coverage.UnitResult) geojson.Properties {
+	return geojson.Properties{
+		"code": u.Code, "name": u.Name, "parent": u.Parent, "kind": u.Kind, "population": u.Population,
+		"venue_1000":        r.Rules[coverage.RuleVenue1000].Pass,
+		"caravan_reach":     r.Rules[coverage.RuleCaravanReach].Pass,
+		"base_distribution": r.Rules[coverage.RuleBaseDistribution].Pass,
+		"largest_venue_m2":  r.LargestVenueM2, "bases": r.Bases.Total, "priority": r.Priority,
+	}
+}
+
 func facilitiesLayer(s *snapshot, rs coverage.Ruleset) *tileLayer {
-	l := &tileLayer{name: layerFacilities, description: "the facility registry (科普场馆, 科普大篷车, 科普教育基地, ...)",
-		fields: map[string]string{"id": "String", "name": "String", "category": "String", "status": "String",
+	l := newLayer(layerFacilities, "the facility registry (科普场馆, 科普大篷车, 科普教育基地, ...)",
+		map[string]string{"id": "String", "name": "String", "category": "String", "status": "String",
 			"level": "String", "floor_area_m2": "Number", "reach_km": "Number", "comprehensive": "Boolean",
-			"located_county": "String"}}
+			"located_county": "String"})
 	for i := range s.world.Facilities {
 		f := &s.world.Facilities[i]
 		p := geojson.Properties{"id": f.ID, "name": f.Name, "category": f.Category, "status": f.Status}
@@ -171,19 +265,35 @@ func reachKm(f *coverage.Facility, rs coverage.Ruleset) float64 {
 	return rs.CaravanReach.DefaultReachKm
 }
 
+// circleKey names a reach circle: its centre and radius.
+type circleKey struct {
+	center orb.Point
+	km     float64
+}
+
 // reachLayer draws each open caravan inside the region as the geodesic
-// circle it reaches, as caravan_reach measures it.
-func reachLayer(s *snapshot, rs coverage.Ruleset) *tileLayer {
-	l := &tileLayer{name: layerReach, description: "the geodesic circle each open caravan reaches",
-		fields: map[string]string{"id": "String", "name": "String", "reach_km": "Number"}}
+// circle it reaches, as caravan_reach measures it. Circles found in prev
+// (the previous snapshot's) are not drawn again; the snapshot keeps its
+// own for the next one.
+func reachLayer(s *snapshot, rs coverage.Ruleset, prev map[circleKey]shape) *tileLayer {
+	l := newLayer(layerReach, "the geodesic circle each open caravan reaches",
+		map[string]string{"id": "String", "name": "String", "reach_km": "Number"})
+	s.circles = map[circleKey]shape{}
 	for i := range s.world.Facilities {
 		f := &s.world.Facilities[i]
 		if f.Category != coverage.CategoryCaravan || !f.Open() || s.model.FacilityCounty[i] == "" {
 			continue
 		}
 		km := reachKm(f, rs)
-		l.add(uint64(i+1), geo.Circle(f.Point, km*1000, circleSegments),
-			geojson.Properties{"id": f.ID, "name": f.Name, "reach_km": km})
+		k := circleKey{f.Point, km}
+		sh, ok := prev[k]
+		if !ok {
+			if sh, ok = project(geo.Circle(f.Point, km*1000, circleSegments)); !ok {
+				continue
+			}
+		}
+		s.circles[k] = sh
+		l.addShape(uint64(i+1), sh, geojson.Properties{"id": f.ID, "name": f.Name, "reach_km": km})
 	}
 	return l
 }

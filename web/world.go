@@ -1,6 +1,7 @@
 package web
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/kepu/kepu/coverage"
@@ -18,16 +19,39 @@ type snapshot struct {
 	bounds  map[string]orb.Bound // lon/lat bounding box by unit code
 	labels  map[string]orb.Point // label point by unit code
 	layers  map[string]*tileLayer
+	// circles are the caravans' reach circles, for the next snapshot to reuse.
+	circles map[circleKey]shape
 }
 
 // newSnapshot places and evaluates w under rs and prepares the tile layers.
-func newSnapshot(w *coverage.World, rs coverage.Ruleset, version uint64) *snapshot {
-	m := coverage.NewModel(w)
-	s := &snapshot{version: version, world: w, model: m, result: m.Evaluate(rs),
-		bounds: map[string]orb.Bound{}, labels: map[string]orb.Point{}}
-	s.placeUnits()
-	s.layers = buildLayers(s, rs)
+// When w differs from prev's world in its facilities and events only (an
+// edit), it reuses what depends on the units alone: the county index, unit
+// bounds and labels, the leagues layer and the counties layer's projected
+// and simplified shapes. prev may be nil.
+func newSnapshot(w *coverage.World, rs coverage.Ruleset, version uint64, prev *snapshot) *snapshot {
+	if prev == nil || !registryEdit(prev.world, w) {
+		m := coverage.NewModel(w)
+		s := &snapshot{version: version, world: w, model: m, result: m.Evaluate(rs),
+			bounds: map[string]orb.Bound{}, labels: map[string]orb.Point{}}
+		s.placeUnits()
+		s.layers = buildLayers(s, rs, nil)
+		return s
+	}
+	m := prev.model.WithRegistry(w.Facilities, w.Events)
+	s := &snapshot{version: version, world: m.World, model: m, result: m.Evaluate(rs),
+		bounds: prev.bounds, labels: prev.labels}
+	s.layers = buildLayers(s, rs, prev)
 	return s
+}
+
+// registryEdit reports whether next differs from prev at most in its
+// facilities and events: the same units (the very same slice), sample
+// flag, sources and diagnostics.
+func registryEdit(prev, next *coverage.World) bool {
+	sameUnits := len(prev.Units) == len(next.Units) &&
+		(len(prev.Units) == 0 || &prev.Units[0] == &next.Units[0])
+	return sameUnits && prev.Sample == next.Sample && slices.Equal(prev.Sources, next.Sources) &&
+		slices.Equal(prev.Diagnostics, next.Diagnostics)
 }
 
 // placeUnits computes each unit's bbox and label point: a county's seat, a
