@@ -2,7 +2,7 @@
 GO ?= go
 export GOFLAGS ?= -mod=mod
 
-.PHONY: all run build web test test-go test-race test-browser bench vet
+.PHONY: all run build web test test-go test-race test-js test-browser bench vet
 
 all: build
 
@@ -28,10 +28,14 @@ test-go:
 test-race:
 	$(GO) test -count=1 -race ./data/gpkg ./web
 
+# The map's pure functions (API readers, planning views) under node's test runner.
+test-js:
+	node --test web/ui/test/
+
 test-browser: build
 	bash scripts/browser-test.sh
 
-test: vet build test-go test-race test-browser
+test: vet build test-go test-race test-js test-browser
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -6,7 +6,7 @@ import (
 )
 
 func TestFSServesTheApp(t *testing.T) {
-	for _, name := range []string{"index.html", "app.js", "app.css", "i18n.js", "api.js", "map.js", "panel.js"} {
+	for _, name := range []string{"index.html", "app.js", "app.css", "i18n.js", "api.js", "map.js", "panel.js", "plan.js", "planview.js"} {
 		t.Run(name, func(t *testing.T) {
 			b, err := fs.ReadFile(FS(), name)
 			if err != nil {
