@@ -42,8 +42,8 @@ func (s *Server) UpdateWorld(w *coverage.World) (kept, dropped int) {
 
 // changedBounds lists, layer by layer, the unit-Mercator bounds of every
 // feature that differs between two snapshots: added, removed, moved or with
-// different properties. Features are matched by their id or code property,
-// not by the tile feature id, which is a registry position.
+// different properties. Features are matched by their id or code property
+// (the tile feature id derives from it).
 func changedBounds(prev, next *snapshot) map[string][]orb.Bound {
 	out := map[string][]orb.Bound{}
 	for name, nl := range next.layers {

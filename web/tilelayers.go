@@ -1,6 +1,7 @@
 package web
 
 import (
+	"hash/fnv"
 	"strconv"
 	"sync"
 
@@ -159,6 +160,22 @@ func buildLayers(s *snapshot, rs coverage.Ruleset, prev *snapshot) map[string]*t
 	}
 }
 
+// facilityTileID is a facility's MVT feature id: the FNV-1a hash of its id,
+// so that it stays the same whatever else the registry gains or loses
+// (cached tiles carried over an edit keep theirs). The 64-bit hash is
+// folded to 53 bits, which JavaScript numbers (and so the web map) hold
+// exactly; 0, which MVT readers take for "no id", is avoided.
+func facilityTileID(id string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(id))
+	n := h.Sum64()
+	n = (n ^ n>>53) & (1<<53 - 1)
+	if n == 0 {
+		n = 1
+	}
+	return n
+}
+
 func codeID(code string) uint64 {
 	n, _ := strconv.ParseUint(code, 10, 64)
 	return n
@@ -252,7 +269,7 @@ func facilitiesLayer(s *snapshot, rs coverage.Ruleset) *tileLayer {
 		case coverage.CategoryCaravan:
 			p["reach_km"] = reachKm(f, rs)
 		}
-		l.add(uint64(i+1), f.Point, p)
+		l.add(facilityTileID(f.ID), f.Point, p)
 	}
 	return l
 }
@@ -293,7 +310,7 @@ func reachLayer(s *snapshot, rs coverage.Ruleset, prev map[circleKey]shape) *til
 			}
 		}
 		s.circles[k] = sh
-		l.addShape(uint64(i+1), sh, geojson.Properties{"id": f.ID, "name": f.Name, "reach_km": km})
+		l.addShape(facilityTileID(f.ID), sh, geojson.Properties{"id": f.ID, "name": f.Name, "reach_km": km})
 	}
 	return l
 }
