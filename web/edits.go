@@ -95,12 +95,10 @@ func (s *Server) EnableEdits(reg Registry, tokens []Token) {
 	e.GET("/api/facilities/:id", ed.getFacility)
 	e.GET("/api/events", ed.listEvents)
 	e.GET("/api/events/:id", ed.getEvent)
-	e.POST("/api/facilities", ed.postFacilities)
-	e.PUT("/api/facilities/:id", ed.putFacility)
-	e.DELETE("/api/facilities/:id", ed.deleteFacility)
-	e.POST("/api/events", ed.postEvents)
-	e.PUT("/api/events/:id", ed.putEvent)
-	e.DELETE("/api/events/:id", ed.deleteEvent)
+	editRoutes(ed, "/api/facilities", recordKind[coverage.Facility]{read: data.ReadFacilities, noun: "facility",
+		create: reg.CreateFacilities, update: reg.UpdateFacility, delete: reg.DeleteFacility, feature: data.FacilityFeature})
+	editRoutes(ed, "/api/events", recordKind[coverage.Event]{read: data.ReadEvents, noun: "event",
+		create: reg.CreateEvents, update: reg.UpdateEvent, delete: reg.DeleteEvent, feature: data.EventFeature})
 }
 
 // who authenticates the request and names its token for the audit log.
@@ -200,36 +198,6 @@ func body(c echo.Context, pathID string) ([]byte, error) {
 	return json.Marshal(f)
 }
 
-// readFacilities validates a body with the same reader files go through;
-// any error refuses the whole body.
-func readFacilities(c echo.Context, b []byte) ([]coverage.Facility, error) {
-	fs, ps, err := data.ReadFacilities("request", bytes.NewReader(b), data.Options{CRS: c.QueryParam("crs")})
-	if err != nil {
-		return nil, &httpError{http.StatusBadRequest, err.Error()}
-	}
-	if err := invalid(ps); err != nil {
-		return nil, err
-	}
-	if len(fs) == 0 {
-		return nil, &httpError{http.StatusBadRequest, "no facility in the body"}
-	}
-	return fs, nil
-}
-
-func readEvents(c echo.Context, b []byte) ([]coverage.Event, error) {
-	es, ps, err := data.ReadEvents("request", bytes.NewReader(b), data.Options{CRS: c.QueryParam("crs")})
-	if err != nil {
-		return nil, &httpError{http.StatusBadRequest, err.Error()}
-	}
-	if err := invalid(ps); err != nil {
-		return nil, err
-	}
-	if len(es) == 0 {
-		return nil, &httpError{http.StatusBadRequest, "no event in the body"}
-	}
-	return es, nil
-}
-
 // invalid is an *data.InvalidError when ps holds an error.
 func invalid(ps []data.Problem) error {
 	for _, p := range ps {
@@ -249,13 +217,13 @@ func isCollection(b []byte) bool {
 	return top.Type == "FeatureCollection"
 }
 
-// answer writes the stored records: one Feature, or a FeatureCollection
-// when the request sent one.
-func answer(c echo.Context, status int, feats []*geojson.Feature, collection bool) error {
+// answer is how the stored records are shown: one Feature, or a
+// FeatureCollection when the request sent one.
+func answer(feats []*geojson.Feature, collection bool) any {
 	if !collection && len(feats) == 1 {
-		return writeJSON(c, status, feats[0])
+		return feats[0]
 	}
 	fc := geojson.NewFeatureCollection()
 	fc.Features = feats
-	return writeJSON(c, status, fc)
+	return fc
 }

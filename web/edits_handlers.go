@@ -1,8 +1,10 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 
 	"github.com/kepu/kepu/coverage"
@@ -61,130 +63,97 @@ func (ed *editor) rebuild(ctx context.Context) error {
 	return nil
 }
 
-func (ed *editor) postFacilities(c echo.Context) error {
-	who, err := ed.who(c)
-	if err != nil {
-		return ed.respond(c, err)
-	}
-	b, err := body(c, "")
-	if err != nil {
-		return ed.respond(c, err)
-	}
-	fs, err := readFacilities(c, b)
-	if err != nil {
-		return ed.respond(c, err)
-	}
-	if err := ed.reg.CreateFacilities(c.Request().Context(), who, fs); err != nil {
-		return ed.respond(c, err)
-	}
-	if err := ed.refresh(); err != nil {
-		return err
-	}
-	feats := make([]*geojson.Feature, len(fs))
-	for i, f := range fs {
-		feats[i] = data.FacilityFeature(f)
-	}
-	return answer(c, http.StatusCreated, feats, isCollection(b))
+// recordKind describes one kind of record the write API takes — how a
+// body is read into records, how the registry creates, updates and deletes
+// them, and how one is shown — so that facilities and events share one
+// set of handlers.
+type recordKind[T any] struct {
+	read    func(name string, r io.Reader, opt data.Options) ([]T, []data.Problem, error)
+	noun    string // "facility", "event": for messages
+	create  func(ctx context.Context, who string, rs []T) error
+	update  func(ctx context.Context, who string, r T) (T, error)
+	delete  func(ctx context.Context, who, id string) (T, error)
+	feature func(T) *geojson.Feature
 }
 
-func (ed *editor) putFacility(c echo.Context) error {
-	who, err := ed.who(c)
-	if err != nil {
-		return ed.respond(c, err)
-	}
-	b, err := body(c, c.Param("id"))
-	if err != nil {
-		return ed.respond(c, err)
-	}
-	fs, err := readFacilities(c, b)
-	if err != nil {
-		return ed.respond(c, err)
-	}
-	if _, err := ed.reg.UpdateFacility(c.Request().Context(), who, fs[0]); err != nil {
-		return ed.respond(c, err)
-	}
-	if err := ed.refresh(); err != nil {
-		return err
-	}
-	return writeJSON(c, http.StatusOK, data.FacilityFeature(fs[0]))
+// editRoutes registers POST path, PUT and DELETE path/{id} for kind k.
+func editRoutes[T any](ed *editor, path string, k recordKind[T]) {
+	ed.s.echo.POST(path, func(c echo.Context) error {
+		return ed.write(c, func(ctx context.Context, who string) (int, any, error) {
+			b, rs, err := readBody(c, k, "")
+			if err != nil {
+				return 0, nil, err
+			}
+			if err := k.create(ctx, who, rs); err != nil {
+				return 0, nil, err
+			}
+			feats := make([]*geojson.Feature, len(rs))
+			for i, r := range rs {
+				feats[i] = k.feature(r)
+			}
+			return http.StatusCreated, answer(feats, isCollection(b)), nil
+		})
+	})
+	ed.s.echo.PUT(path+"/:id", func(c echo.Context) error {
+		return ed.write(c, func(ctx context.Context, who string) (int, any, error) {
+			_, rs, err := readBody(c, k, c.Param("id"))
+			if err != nil {
+				return 0, nil, err
+			}
+			if _, err := k.update(ctx, who, rs[0]); err != nil {
+				return 0, nil, err
+			}
+			return http.StatusOK, k.feature(rs[0]), nil
+		})
+	})
+	ed.s.echo.DELETE(path+"/:id", func(c echo.Context) error {
+		return ed.write(c, func(ctx context.Context, who string) (int, any, error) {
+			before, err := k.delete(ctx, who, c.Param("id"))
+			if err != nil {
+				return 0, nil, err
+			}
+			return http.StatusOK, k.feature(before), nil
+		})
+	})
 }
 
-func (ed *editor) deleteFacility(c echo.Context) error {
+// write authenticates the request, runs commit as its author, waits until
+// the served world includes the commit and answers with what commit
+// returns. Errors from commit become their responses (400, 404, 409, ...).
+func (ed *editor) write(c echo.Context, commit func(ctx context.Context, who string) (int, any, error)) error {
 	who, err := ed.who(c)
 	if err != nil {
 		return ed.respond(c, err)
 	}
-	before, err := ed.reg.DeleteFacility(c.Request().Context(), who, c.Param("id"))
+	status, v, err := commit(c.Request().Context(), who)
 	if err != nil {
 		return ed.respond(c, err)
 	}
 	if err := ed.refresh(); err != nil {
 		return err
 	}
-	return writeJSON(c, http.StatusOK, data.FacilityFeature(before))
+	return writeJSON(c, status, v)
 }
 
-func (ed *editor) postEvents(c echo.Context) error {
-	who, err := ed.who(c)
+// readBody reads and validates the request body as records of kind k with
+// the same reader files go through; any error refuses the whole body. PUT
+// bodies (pathID set) get the path's id.
+func readBody[T any](c echo.Context, k recordKind[T], pathID string) ([]byte, []T, error) {
+	b, err := body(c, pathID)
 	if err != nil {
-		return ed.respond(c, err)
+		return nil, nil, err
 	}
-	b, err := body(c, "")
+	rs, ps, err := k.read("request", bytes.NewReader(b), data.Options{CRS: c.QueryParam("crs")})
 	if err != nil {
-		return ed.respond(c, err)
+		return nil, nil, &httpError{http.StatusBadRequest, err.Error()}
 	}
-	es, err := readEvents(c, b)
-	if err != nil {
-		return ed.respond(c, err)
+	if err := invalid(ps); err != nil {
+		return nil, nil, err
 	}
-	if err := ed.reg.CreateEvents(c.Request().Context(), who, es); err != nil {
-		return ed.respond(c, err)
+	if len(rs) == 0 {
+		return nil, nil, &httpError{http.StatusBadRequest, fmt.Sprintf("no %s in the body", k.noun)}
 	}
-	if err := ed.refresh(); err != nil {
-		return err
-	}
-	feats := make([]*geojson.Feature, len(es))
-	for i, e := range es {
-		feats[i] = data.EventFeature(e)
-	}
-	return answer(c, http.StatusCreated, feats, isCollection(b))
-}
-
-func (ed *editor) putEvent(c echo.Context) error {
-	who, err := ed.who(c)
-	if err != nil {
-		return ed.respond(c, err)
-	}
-	b, err := body(c, c.Param("id"))
-	if err != nil {
-		return ed.respond(c, err)
-	}
-	es, err := readEvents(c, b)
-	if err != nil {
-		return ed.respond(c, err)
-	}
-	if _, err := ed.reg.UpdateEvent(c.Request().Context(), who, es[0]); err != nil {
-		return ed.respond(c, err)
-	}
-	if err := ed.refresh(); err != nil {
-		return err
-	}
-	return writeJSON(c, http.StatusOK, data.EventFeature(es[0]))
-}
-
-func (ed *editor) deleteEvent(c echo.Context) error {
-	who, err := ed.who(c)
-	if err != nil {
-		return ed.respond(c, err)
-	}
-	before, err := ed.reg.DeleteEvent(c.Request().Context(), who, c.Param("id"))
-	if err != nil {
-		return ed.respond(c, err)
-	}
-	if err := ed.refresh(); err != nil {
-		return err
-	}
-	return writeJSON(c, http.StatusOK, data.EventFeature(before))
+	return b, rs, nil
 }
 
 // getFacility serves GET /api/facilities/{id} from the current world.
