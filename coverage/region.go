@@ -97,10 +97,11 @@ func Gini(values []float64) float64 {
 // summarise builds the rule table.
 func (ev *evaluation) summarise() {
 	res, rs := ev.res, ev.rs
-	county := func(id, target string) {
-		rr := RuleResult{ID: id, Scope: LevelCounty, Target: target, PlanText: planText[id]}
-		for _, ci := range ev.m.Counties {
-			code := ev.m.World.Units[ci].Code
+	// tally counts a unit-scope rule over the units of its scope.
+	tally := func(id, scope string, units []int, noun, target string) {
+		rr := RuleResult{ID: id, Scope: scope, Target: target, PlanText: planText[id]}
+		for _, i := range units {
+			code := ev.m.World.Units[i].Code
 			rr.Total++
 			if ev.unit(code).Rules[id].Pass {
 				rr.Passing++
@@ -109,28 +110,17 @@ func (ev *evaluation) summarise() {
 			}
 		}
 		rr.Pass = rr.Passing == rr.Total
-		rr.Actual = fmt.Sprintf("%d/%d counties", rr.Passing, rr.Total)
+		rr.Actual = fmt.Sprintf("%d/%d %s", rr.Passing, rr.Total, noun)
 		res.Rules = append(res.Rules, rr)
 	}
-	county(RuleVenue1000, fmt.Sprintf("every county has an open venue of at least %.0f m²", rs.Venue1000.MinFloorAreaM2))
-
-	lm := RuleResult{ID: RuleLeagueMuseum, Scope: LevelLeague, PlanText: planText[RuleLeagueMuseum],
-		Target: fmt.Sprintf("every league has an open comprehensive venue of at least %.0f m² per 10,000 urban residents (%.0f below %d), at least %.0f m²",
-			rs.LeagueMuseum.M2Per10k, rs.LeagueMuseum.M2Per10kSmall, rs.LeagueMuseum.SmallBelow, rs.LeagueMuseum.MinimumM2)}
-	for _, li := range ev.m.Leagues {
-		code := ev.m.World.Units[li].Code
-		lm.Total++
-		if ev.unit(code).Rules[RuleLeagueMuseum].Pass {
-			lm.Passing++
-		} else {
-			lm.Failing = append(lm.Failing, code)
-		}
-	}
-	lm.Pass = lm.Passing == lm.Total
-	lm.Actual = fmt.Sprintf("%d/%d leagues", lm.Passing, lm.Total)
-	res.Rules = append(res.Rules, lm)
-
-	county(RuleCaravanReach, fmt.Sprintf("an open caravan in or within reach (default %.0f km) of every county seat, or a caravan visit in the period", rs.CaravanReach.DefaultReachKm))
+	counties, leagues := ev.m.Counties, ev.m.Leagues
+	tally(RuleVenue1000, LevelCounty, counties, "counties",
+		fmt.Sprintf("every county has an open venue of at least %.0f m²", rs.Venue1000.MinFloorAreaM2))
+	tally(RuleLeagueMuseum, LevelLeague, leagues, "leagues",
+		fmt.Sprintf("every league has an open comprehensive venue of at least %.0f m² per 10,000 urban residents (%.0f below %d), at least %.0f m²",
+			rs.LeagueMuseum.M2Per10k, rs.LeagueMuseum.M2Per10kSmall, rs.LeagueMuseum.SmallBelow, rs.LeagueMuseum.MinimumM2))
+	tally(RuleCaravanReach, LevelCounty, counties, "counties",
+		fmt.Sprintf("an open caravan in or within reach (default %.0f km) of every county seat, or a caravan visit in the period", rs.CaravanReach.DefaultReachKm))
 
 	mm := res.Region.MobileMuseumLeagues
 	res.Rules = append(res.Rules, regionRule(RuleMobileMuseum, mm >= rs.MobileMuseum.MinLeagues,
@@ -143,7 +133,8 @@ func (ev *evaluation) summarise() {
 		fmt.Sprintf("national >= %d, regional >= %d, culture/tourism themed >= %d", rs.BaseTotals.National, rs.BaseTotals.Regional, rs.BaseTotals.Themed),
 		fmt.Sprintf("national %d, regional %d, themed %d", bt.National, bt.Regional, bt.Themed)))
 
-	county(RuleBaseDistribution, fmt.Sprintf("every county has at least %d open base", rs.BaseDistribution.MinBases))
+	tally(RuleBaseDistribution, LevelCounty, counties, "counties",
+		fmt.Sprintf("every county has at least %d open base", rs.BaseDistribution.MinBases))
 }
 
 func regionRule(id string, pass bool, target, actual string) RuleResult {
