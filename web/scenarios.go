@@ -18,8 +18,10 @@ import (
 	"github.com/kepu/kepu/data"
 	"github.com/kepu/kepu/geo"
 	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
+	"golang.org/x/time/rate"
 )
 
 // scenarioDoc is the answer of POST /api/scenarios and GET /api/scenarios/{id}:
@@ -53,6 +55,12 @@ func (d *scenarioDoc) summary() scenarioSummary {
 		UnitsFlipped: len(d.Changes.Units), Added: len(d.Added), Removed: len(d.ScenarioResult.Removed)}
 }
 
+// Scenario posts allowed per client: a burst, then a steady rate per second.
+const (
+	scenarioBurst = 30
+	scenarioRate  = rate.Limit(0.5)
+)
+
 // scenarioRoutes registers the planning routes: what-if scenarios and site
 // suggestions. Scenarios are evaluated against the world current when
 // posted and kept in cfg.Scenarios, else in memory.
@@ -61,7 +69,18 @@ func (s *Server) scenarioRoutes(e *echo.Echo) {
 	if st == nil {
 		st = newMemScenarios(1000)
 	}
-	e.POST("/api/scenarios", func(c echo.Context) error { return s.postScenario(c, st) })
+	// Anyone may post a scenario (the map does, without a token), and each
+	// is evaluated and kept: a per-client rate limit keeps one client from
+	// filling the store or the CPU.
+	limit := middleware.RateLimiterWithConfig(middleware.RateLimiterConfig{
+		Store: middleware.NewRateLimiterMemoryStoreWithConfig(middleware.RateLimiterMemoryStoreConfig{
+			Rate: scenarioRate, Burst: scenarioBurst, ExpiresIn: 10 * time.Minute}),
+		DenyHandler: func(c echo.Context, _ string, _ error) error {
+			return echo.NewHTTPError(http.StatusTooManyRequests,
+				fmt.Sprintf("too many scenarios from this client: at most %d at once, then one every %.0f s", scenarioBurst, 1/float64(scenarioRate)))
+		},
+	})
+	e.POST("/api/scenarios", func(c echo.Context) error { return s.postScenario(c, st) }, limit)
 	e.GET("/api/scenarios", func(c echo.Context) error { return listScenarios(c, st) })
 	e.GET("/api/scenarios/:id", func(c echo.Context) error { return getScenario(c, st) })
 	e.GET("/api/suggestions/caravans", s.suggestCaravans)

@@ -241,3 +241,31 @@ func TestScenarioTrailingDataIsRefused(t *testing.T) {
 	s := scenarioServer(t, nil)
 	wantStatus(t, post(t, s, "/api/scenarios", `{"name":"a","remove":[]} {"x":1}`), http.StatusBadRequest)
 }
+
+// TestScenarioPostsAreRateLimited checks that one client cannot post
+// scenarios without end, while another client still can.
+func TestScenarioPostsAreRateLimited(t *testing.T) {
+	s := newServer(t, loadWorld(t), nil)
+	postFrom := func(addr string) int {
+		req := httptest.NewRequest(http.MethodPost, "/api/scenarios", strings.NewReader(`{"name":"x","remove":["NO-SUCH-ID"]}`))
+		req.RemoteAddr = addr
+		rec := httptest.NewRecorder()
+		s.Handler().ServeHTTP(rec, req)
+		if rec.Code == http.StatusTooManyRequests && !strings.Contains(rec.Body.String(), `"error"`) {
+			t.Errorf("429 body = %s, want a JSON error", rec.Body)
+		}
+		return rec.Code
+	}
+	limited := 0
+	for i := 0; i < scenarioBurst+5; i++ {
+		if postFrom("127.0.0.2:1234") == http.StatusTooManyRequests {
+			limited++
+		}
+	}
+	if limited == 0 || limited > 5 {
+		t.Errorf("%d of %d posts were limited, want between 1 and 5", limited, scenarioBurst+5)
+	}
+	if code := postFrom("127.0.0.3:1234"); code != http.StatusBadRequest {
+		t.Errorf("another client's post = %d, want 400 (not limited)", code)
+	}
+}
