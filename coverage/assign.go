@@ -96,6 +96,10 @@ func (m *Model) placeFacilities() {
 func (m *Model) placeEvents() {
 	w := m.World
 	m.EventCounty = make([]string, len(w.Events))
+	ids := make(map[string]bool, len(w.Facilities))
+	for i := range w.Facilities {
+		ids[w.Facilities[i].ID] = true
+	}
 	for i := range w.Events {
 		e := &w.Events[i]
 		code := m.Locate(e.Point)
@@ -103,6 +107,11 @@ func (m *Model) placeEvents() {
 		if code == "" {
 			m.diagnostics = append(m.diagnostics, Diagnostic{Code: "outside_region", Severity: "warning",
 				Event: e.ID, Message: "no county covers the event's location; it counts for nothing"})
+		}
+		if e.Facility != "" && !ids[e.Facility] {
+			m.diagnostics = append(m.diagnostics, Diagnostic{Code: "unknown_facility", Severity: "info",
+				Event: e.ID, Field: "facility", Declared: e.Facility,
+				Message: "the event names a facility the registry does not have; the event still counts where it took place"})
 		}
 	}
 }
@@ -133,5 +142,6 @@ func (m *Model) LeagueOf(county string) string {
 	return ""
 }
 
-// Diagnostics lists the placement problems (county_mismatch, outside_region).
+// Diagnostics lists the placement problems (county_mismatch, outside_region,
+// unknown_facility).
 func (m *Model) Diagnostics() []Diagnostic { return m.diagnostics }

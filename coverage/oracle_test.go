@@ -256,3 +256,26 @@ func TestStatusAndPeriod(t *testing.T) {
 		t.Errorf("150105 largest = %v, want 999", u.LargestVenueM2)
 	}
 }
+
+// TestEventNamingUnknownFacility checks the info diagnostic and that the
+// event still counts.
+func TestEventNamingUnknownFacility(t *testing.T) {
+	w, err := data.Load(data.Sources{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Events = append(w.Events, coverage.Event{ID: "EVX", Kind: "caravan_visit", Date: "2024-01-01",
+		Facility: "NO-SUCH", Point: w.Facilities[0].Point})
+	w.Events = append(w.Events, coverage.Event{ID: "EVY", Kind: "caravan_visit", Date: "2024-01-01",
+		Facility: w.Facilities[0].ID, Point: w.Facilities[0].Point})
+	res := coverage.Evaluate(w, coverage.Defaults())
+	var got []string
+	for _, d := range res.Diagnostics {
+		if d.Code == "unknown_facility" {
+			got = append(got, d.Event+":"+d.Declared)
+		}
+	}
+	if len(got) != 1 || got[0] != "EVX:NO-SUCH" {
+		t.Errorf("unknown_facility diagnostics = %v, want [EVX:NO-SUCH]", got)
+	}
+}
