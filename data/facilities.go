@@ -21,6 +21,9 @@ type Options struct {
 	// ids, when set, is shared by several reads so that an id is unique
 	// across files; each reader otherwise checks its own file.
 	ids map[string]string
+	// tolerantOnly skips the one-pass decoder of well-formed input, so tests
+	// can check that both paths read the same.
+	tolerantOnly bool
 }
 
 // withIDs returns options with a fresh id set when none is shared.
@@ -60,7 +63,7 @@ var baseLevels = []string{"national", "regional", "league", "county"}
 func ReadFacilities(name string, r io.Reader, opt Options) ([]coverage.Facility, []Problem, error) {
 	return readCollection(name, r, opt, "facility", func(rc *record) coverage.Facility {
 		rc.claimID()
-		pt, _ := rc.geom.Point(rc.raw.Geometry)
+		pt, _ := rc.point()
 		f := facilityFrom(rc.fields)
 		f.Point = pt
 		return f

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/paulmach/orb"
 )
 
 // rawFeature is one feature of a collection before its properties are typed.
@@ -15,6 +17,8 @@ type rawFeature struct {
 	ID       string
 	Props    map[string]any
 	Geometry json.RawMessage
+	// parsed is the geometry already decoded by the fast path (nil otherwise).
+	parsed *rawGeometry
 }
 
 // record is one feature being turned into a typed record: its properties,
@@ -43,6 +47,22 @@ func (rc *record) setID(id, field string) {
 	rc.opt.claim(rc.fields.ps, rc.raw.N, id, field)
 }
 
+// point decodes the record's Point geometry.
+func (rc *record) point() (orb.Point, bool) {
+	if rc.raw.parsed != nil {
+		return rc.geom.pointOf(*rc.raw.parsed)
+	}
+	return rc.geom.Point(rc.raw.Geometry)
+}
+
+// area decodes the record's Polygon or MultiPolygon geometry.
+func (rc *record) area() (orb.Geometry, bool) {
+	if rc.raw.parsed != nil {
+		return rc.geom.areaOf(*rc.raw.parsed)
+	}
+	return rc.geom.Area(rc.raw.Geometry)
+}
+
 // readCollection reads a whole GeoJSON input and decodes each feature with
 // decode, keeping only the records that have no error.
 func readCollection[T any](name string, r io.Reader, opt Options, kind string, decode func(rc *record) T) ([]T, []Problem, error) {
@@ -57,7 +77,7 @@ func readCollection[T any](name string, r io.Reader, opt Options, kind string, d
 	}
 	ps := &problems{file: name, record: kind}
 	var out []T
-	for _, rf := range decodeCollection(ps, b) {
+	for _, rf := range decodeCollection(ps, b, !opt.tolerantOnly) {
 		mark := len(ps.list)
 		rc := &record{raw: rf, opt: opt,
 			fields: fields{ps: ps, n: rf.N, props: rf.Props},
@@ -75,9 +95,12 @@ func readCollection[T any](name string, r io.Reader, opt Options, kind string, d
 // tokens become strings that the field checks then name, a crs member other
 // than WGS84/CGCS2000 is refused, and a feature that is not an object is a
 // problem of its own rather than the end of the file.
-func decodeCollection(ps *problems, b []byte) []rawFeature {
+func decodeCollection(ps *problems, b []byte, fast bool) []rawFeature {
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	b = quoteNonFinite(b)
+	if fs, ok := decodeWellFormed(ps, b); fast && ok {
+		return fs
+	}
 	var top struct {
 		Type       string            `json:"type"`
 		CRS        json.RawMessage   `json:"crs"`
@@ -139,6 +162,45 @@ func decodeCollection(ps *problems, b []byte) []rawFeature {
 		out = append(out, rf)
 	}
 	return out
+}
+
+// decodeWellFormed reads a well-formed FeatureCollection in one pass, with
+// every geometry decoded down to its raw coordinates. It reports false,
+// having reported nothing, when the input is anything else; decodeCollection
+// then goes feature by feature to name the problem.
+func decodeWellFormed(ps *problems, b []byte) ([]rawFeature, bool) {
+	var top struct {
+		Type     string          `json:"type"`
+		CRS      json.RawMessage `json:"crs"`
+		Features []struct {
+			Type       string          `json:"type"`
+			ID         any             `json:"id"`
+			Properties json.RawMessage `json:"properties"`
+			Geometry   *rawGeometry    `json:"geometry"`
+		} `json:"features"`
+	}
+	if json.Unmarshal(b, &top) != nil || top.Type != "FeatureCollection" || checkCRS(top.CRS) != nil {
+		return nil, false
+	}
+	out := make([]rawFeature, 0, len(top.Features))
+	for i, f := range top.Features {
+		rf := rawFeature{N: i + 1, Props: map[string]any{}, Geometry: json.RawMessage("null"), parsed: f.Geometry}
+		if f.Type != "Feature" {
+			return nil, false
+		}
+		if f.ID != nil {
+			rf.ID = fmt.Sprint(f.ID)
+		}
+		if len(f.Properties) > 0 && string(f.Properties) != "null" {
+			dec := json.NewDecoder(bytes.NewReader(f.Properties))
+			dec.UseNumber()
+			if dec.Decode(&rf.Props) != nil {
+				return nil, false
+			}
+		}
+		out = append(out, rf)
+	}
+	return out, true
 }
 
 // checkCRS accepts no crs member, or one naming WGS84 or CGCS2000 geographic

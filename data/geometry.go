@@ -126,6 +126,11 @@ func (g geomReader) Point(raw json.RawMessage) (orb.Point, bool) {
 	if !ok {
 		return orb.Point{}, false
 	}
+	return g.pointOf(rg)
+}
+
+// pointOf checks a decoded geometry as a Point.
+func (g geomReader) pointOf(rg rawGeometry) (orb.Point, bool) {
 	if rg.Type != "Point" {
 		g.fail("type %q: a facility or event must be a Point", rg.Type)
 		return orb.Point{}, false
@@ -145,6 +150,11 @@ func (g geomReader) Area(raw json.RawMessage) (orb.Geometry, bool) {
 	if !ok {
 		return nil, false
 	}
+	return g.areaOf(rg)
+}
+
+// areaOf checks a decoded geometry as a Polygon, MultiPolygon or collection of them.
+func (g geomReader) areaOf(rg rawGeometry) (orb.Geometry, bool) {
 	switch rg.Type {
 	case "Polygon", "MultiPolygon":
 		if geom, ok := g.fastArea(rg); ok {
@@ -276,14 +286,8 @@ func (g geomReader) checkSelfTouch(r orb.Ring, where string) {
 // false, having reported nothing, when anything is off, and the generic path
 // then names the problem.
 func (g geomReader) fastArea(rg rawGeometry) (orb.Geometry, bool) {
-	var polys [][][][2]float64
-	if rg.Type == "Polygon" {
-		var p [][][2]float64
-		if json.Unmarshal(rg.Coordinates, &p) != nil {
-			return nil, false
-		}
-		polys = [][][][2]float64{p}
-	} else if json.Unmarshal(rg.Coordinates, &polys) != nil || len(polys) == 0 {
+	polys, ok := scanPolygons(rg.Coordinates, rg.Type == "MultiPolygon")
+	if !ok || len(polys) == 0 {
 		return nil, false
 	}
 	mp := make(orb.MultiPolygon, 0, len(polys))

@@ -78,7 +78,7 @@ func readWeighted(name string, r io.Reader, csvInput, needWeight bool, opt Optio
 				id = rc.fields.str("code", false)
 			}
 			rc.fields.id, rc.geom.id = id, id
-			pt, _ := rc.geom.Point(rc.raw.Geometry)
+			pt, _ := rc.point()
 			return weigh(rc.raw.N, rc.fields, pt)
 		})
 	}

@@ -20,7 +20,7 @@ func ReadUnits(name string, r io.Reader, opt Options) ([]coverage.Unit, []Proble
 		rc.fields.id = code
 		u := unitFrom(rc.fields, rc.geom.conv)
 		rc.setID(u.Code, "code")
-		u.Geometry, _ = rc.geom.Area(rc.raw.Geometry)
+		u.Geometry, _ = rc.area()
 		if u.Level == coverage.LevelCounty && !u.HasSeat && u.Geometry != nil {
 			u.Seat, u.HasSeat = u.Geometry.Bound().Center(), true
 			rc.fields.ps.warn(rc.raw.N, code, "seat_lon", "no county seat given; the centre of the bounding box stands in for it")
@@ -97,7 +97,7 @@ func ReadEvents(name string, r io.Reader, opt Options) ([]coverage.Event, []Prob
 		e.Date = fl.date("date")
 		e.Facility = fl.str("facility", false)
 		e.Name = fl.str("name", false)
-		e.Point, _ = rc.geom.Point(rc.raw.Geometry)
+		e.Point, _ = rc.point()
 		return e
 	})
 }
