@@ -159,13 +159,7 @@ func ReadFacilitiesCSV(name string, r io.Reader, opt Options) ([]coverage.Facili
 			break
 		}
 		mark := len(ps.list)
-		props := map[string]any{}
-		for h, i := range col {
-			if i < len(rec) && h != "lon" && h != "lat" && strings.TrimSpace(rec[i]) != "" {
-				props[h] = strings.TrimSpace(rec[i])
-			}
-		}
-		fl := fields{ps: ps, n: n, props: props}
+		fl := fields{ps: ps, n: n, props: csvProps(col, rec)}
 		fl.id = idOf(fl, "")
 		if fl.id == "" {
 			fl.fail("id", "missing")
@@ -174,8 +168,7 @@ func ReadFacilitiesCSV(name string, r io.Reader, opt Options) ([]coverage.Facili
 		if len(rec) != len(header) {
 			fl.fail("", "row has %d fields, the header %d", len(rec), len(header))
 		}
-		pos := []any{json.Number(cell(rec, col["lon"])), json.Number(cell(rec, col["lat"]))}
-		pt, _ := geomReader{ps: ps, n: n, id: fl.id, conv: conv}.position(pos, "lon/lat")
+		pt, _ := geomReader{ps: ps, n: n, id: fl.id, conv: conv}.position(csvPosition(col, rec), "lon/lat")
 		f := facilityFrom(fl)
 		f.Point = pt
 		if !ps.errorsSince(mark) {
@@ -183,6 +176,22 @@ func ReadFacilitiesCSV(name string, r io.Reader, opt Options) ([]coverage.Facili
 		}
 	}
 	return out, ps.list, nil
+}
+
+// csvProps is a CSV row's non-empty cells other than lon and lat, by column name.
+func csvProps(cols map[string]int, rec []string) map[string]any {
+	props := map[string]any{}
+	for h, i := range cols {
+		if i < len(rec) && h != "lon" && h != "lat" && strings.TrimSpace(rec[i]) != "" {
+			props[h] = strings.TrimSpace(rec[i])
+		}
+	}
+	return props
+}
+
+// csvPosition is a CSV row's lon and lat as a position to check.
+func csvPosition(cols map[string]int, rec []string) []any {
+	return []any{json.Number(cell(rec, cols["lon"])), json.Number(cell(rec, cols["lat"]))}
 }
 
 func cell(rec []string, i int) string {

@@ -112,16 +112,9 @@ func readWeighted(name string, r io.Reader, csvInput, needWeight bool, opt Optio
 			}
 		}
 		mark := len(ps.list)
-		props := map[string]any{}
-		for h, i := range cols {
-			if i < len(rec) && h != "lon" && h != "lat" && strings.TrimSpace(rec[i]) != "" {
-				props[h] = strings.TrimSpace(rec[i])
-			}
-		}
-		fl := fields{ps: ps, n: n, props: props}
+		fl := fields{ps: ps, n: n, props: csvProps(cols, rec)}
 		fl.id = idOf(fl, "")
-		pos := []any{json.Number(cell(rec, cols["lon"])), json.Number(cell(rec, cols["lat"]))}
-		pt, _ := geomReader{ps: ps, n: n, id: fl.id, conv: conv}.position(pos, "lon/lat")
+		pt, _ := geomReader{ps: ps, n: n, id: fl.id, conv: conv}.position(csvPosition(cols, rec), "lon/lat")
 		k := len(out)
 		add(n, fl, pt)
 		if ps.errorsSince(mark) {
