@@ -11,10 +11,13 @@ import (
 	"html/template"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"golang.org/x/sync/errgroup"
 )
 
 // Options configure a report.
@@ -44,6 +47,7 @@ type builder struct {
 	opt        Options
 	L          map[string]string
 	r          *Renderer
+	renderers  chan *Renderer // r and one more per further CPU, for pages drawn at once
 	tmpl       *template.Template
 	unit       map[string]*coverage.Unit
 	facility   map[string]*coverage.Facility
@@ -63,6 +67,16 @@ func newBuilder(m *coverage.Model, res *coverage.Result, opt Options) (*builder,
 	}
 	b := &builder{m: m, res: res, opt: opt, L: labelsFor(opt.Lang), r: r, tmpl: tmpl,
 		unit: map[string]*coverage.Unit{}, facility: map[string]*coverage.Facility{}, countiesOf: map[string][]*coverage.Unit{}}
+	workers := runtime.GOMAXPROCS(0)
+	b.renderers = make(chan *Renderer, workers)
+	b.renderers <- r
+	for i := 1; i < workers; i++ {
+		more, err := NewRenderer()
+		if err != nil {
+			return nil, err
+		}
+		b.renderers <- more
+	}
 	w := m.World
 	for i := range w.Units {
 		b.unit[w.Units[i].Code] = &w.Units[i]
@@ -106,18 +120,29 @@ func Write(ctx context.Context, m *coverage.Model, res *coverage.Result, opt Opt
 		step{WorkbookFile, b.writeWorkbook},
 		step{GapsFile, func() error { return b.writeFile(GapsFile, b.gapsCSV) }},
 		step{CheckFile, func() error { return b.writeFile(CheckFile, b.checkJSON) }})
-	for i, s := range steps {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if err := s.run(); err != nil {
-			return fmt.Errorf("report: %s: %w", s.name, err)
-		}
-		if opt.Progress != nil {
-			opt.Progress(i+1, len(steps), s.name)
-		}
+	// Pages, workbook and files are independent: write them on every CPU.
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(cap(b.renderers))
+	var mu sync.Mutex
+	done := 0
+	for _, st := range steps {
+		g.Go(func() error {
+			if err := gctx.Err(); err != nil {
+				return err
+			}
+			if err := st.run(); err != nil {
+				return fmt.Errorf("report: %s: %w", st.name, err)
+			}
+			if opt.Progress != nil {
+				mu.Lock()
+				done++
+				opt.Progress(done, len(steps), st.name)
+				mu.Unlock()
+			}
+			return nil
+		})
 	}
-	return nil
+	return g.Wait()
 }
 
 // Steps is how many steps Write reports progress for.
@@ -146,8 +171,10 @@ func (b *builder) writePage(s scope, name string) error {
 	if s.league != nil {
 		prefix = s.league.Code
 	}
+	r := <-b.renderers
+	defer func() { b.renderers <- r }()
 	for _, rule := range MapRules {
-		png, err := b.r.EncodePNG(b.countyMap(s, rule))
+		png, err := r.EncodePNG(b.countyMap(s, rule))
 		if err != nil {
 			return err
 		}
