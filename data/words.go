@@ -2,7 +2,7 @@ package data
 
 import (
 	"fmt"
-	"strconv"
+	"strings"
 
 	"github.com/kepu/kepu/coverage"
 )
@@ -70,10 +70,10 @@ func RuleTarget(id string, rs coverage.Ruleset, lang Lang) string {
 		lm := rs.LeagueMuseum
 		if lang == "en" {
 			return fmt.Sprintf("every league has an open comprehensive venue of %.0f m² per 10,000 urban residents (%.0f below %s), at least %s m²",
-				lm.M2Per10k, lm.M2Per10kSmall, thousands(float64(lm.SmallBelow)), thousands(lm.MinimumM2))
+				lm.M2Per10k, lm.M2Per10kSmall, Figure(float64(lm.SmallBelow)), Figure(lm.MinimumM2))
 		}
 		return fmt.Sprintf("每个盟市有开放的综合性科普场馆，每万城镇人口 %.0f 平方米（城镇人口不足 %s 时 %.0f 平方米），不少于 %s 平方米",
-			lm.M2Per10k, thousands(float64(lm.SmallBelow)), lm.M2Per10kSmall, thousands(lm.MinimumM2))
+			lm.M2Per10k, Figure(float64(lm.SmallBelow)), lm.M2Per10kSmall, Figure(lm.MinimumM2))
 	case coverage.RuleCaravanReach:
 		return fmt.Sprintf(lang.pick("每个旗县驻地在开放大篷车服务半径内（默认 %.0f 公里），或评估期内有大篷车活动",
 			"every county seat within an open caravan's reach (default %.0f km), or a caravan visit in the period"), rs.CaravanReach.DefaultReachKm)
@@ -127,18 +127,27 @@ func GapDetail(g coverage.Gap, lang Lang) string {
 	return g.Detail
 }
 
-// thousands formats a whole number with thousands separators.
-func thousands(v float64) string {
-	s := strconv.FormatFloat(v, 'f', 0, 64)
-	neg := len(s) > 0 && s[0] == '-'
-	if neg {
-		s = s[1:]
+// Figure formats a number for people: one decimal at most, none when it is
+// zero, and thousands separators.
+func Figure(v float64) string {
+	s := fmt.Sprintf("%.1f", v)
+	s = strings.TrimSuffix(s, ".0")
+	intPart, frac, _ := strings.Cut(s, ".")
+	neg := strings.HasPrefix(intPart, "-")
+	intPart = strings.TrimPrefix(intPart, "-")
+	var out []byte
+	for i := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			out = append(out, ',')
+		}
+		out = append(out, intPart[i])
 	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
+	s = string(out)
+	if frac != "" {
+		s += "." + frac
 	}
 	if neg {
-		return "-" + s
+		s = "-" + s
 	}
 	return s
 }

@@ -203,7 +203,7 @@ func (b *builder) rules(s scope) []ruleRow {
 			ur, _ := b.res.Unit(s.league.Code)
 			ru := ur.Rules[rr.ID]
 			row.Pass, row.Passing, row.Total = ru.Pass, boolInt(ru.Pass), 1
-			row.Actual = fmt.Sprintf(pick(lang, "最大综合性场馆 %s 平方米，需 %s 平方米", "largest comprehensive venue %s m², needs %s m²"), num(ru.Actual), num(ru.Target))
+			row.Actual = fmt.Sprintf(pick(lang, "最大综合性场馆 %s 平方米，需 %s 平方米", "largest comprehensive venue %s m², needs %s m²"), data.Figure(ru.Actual), data.Figure(ru.Target))
 		case rr.Scope == coverage.LevelLeague:
 			row.Actual = fmt.Sprintf(pick(lang, "%d / %d 个盟市达标", "%d of %d leagues"), rr.Passing, rr.Total)
 		default:
@@ -238,7 +238,7 @@ func (b *builder) gapRows(gaps []coverage.Gap) []gapRow {
 		u := measureUnit(g.Rule, lang)
 		row := gapRow{Rank: i + 1, Code: g.Code, Name: g.Name, Level: scopeName(g.Level, lang), Rule: g.Rule,
 			RuleName: data.RuleName(g.Rule, lang), Priority: fmt.Sprintf("%.2f", g.Priority),
-			Actual: num(g.Actual) + " " + u, Target: num(g.Target) + " " + u, Short: num(g.Shortfall) + " " + u,
+			Actual: data.Figure(g.Actual) + " " + u, Target: data.Figure(g.Target) + " " + u, Short: data.Figure(g.Shortfall) + " " + u,
 			Detail: data.GapDetail(g, lang), Pipeline: b.facilityList(g.Pipeline)}
 		for k, p := range g.Parts {
 			if p.Score == 0 {
@@ -246,7 +246,7 @@ func (b *builder) gapRows(gaps []coverage.Gap) []gapRow {
 			}
 			pv := partView{Name: data.Word(p.Name, lang), Score: fmt.Sprintf("%.2f", p.Score), Class: fmt.Sprintf("p%d", k)}
 			if p.Unit != "flag" {
-				pv.Measure = num(p.Measure) + " " + pick(lang, map[string]string{"residents": "人", "km": "公里"}[p.Unit], p.Unit)
+				pv.Measure = data.Figure(p.Measure) + " " + pick(lang, map[string]string{"residents": "人", "km": "公里"}[p.Unit], p.Unit)
 			}
 			if top > 0 {
 				pv.Width = fmt.Sprintf("%.1f%%", p.Score/top*100)
@@ -290,7 +290,7 @@ func (b *builder) dist(s scope) distView {
 			dv.Without++
 		}
 		if s.league != nil {
-			dv.Rows = append(dv.Rows, distRow{Code: c.Code, Name: c.Name, Population: num(float64(c.Population)), Bases: ur.Bases.Total,
+			dv.Rows = append(dv.Rows, distRow{Code: c.Code, Name: c.Name, Population: data.Figure(float64(c.Population)), Bases: ur.Bases.Total,
 				National: ur.Bases.National, Regional: ur.Bases.Regional, Themed: ur.Bases.Themed, Without: boolInt(ur.Bases.Total == 0),
 				Per100k: fmt.Sprintf("%.2f", rate), rate: rate})
 		}
@@ -329,7 +329,7 @@ func (b *builder) leagueDist(l *coverage.Unit) distRow {
 	if r.people > 0 {
 		rate = float64(r.Bases) / float64(r.people) * 100_000
 	}
-	r.Population = num(float64(r.people))
+	r.Population = data.Figure(float64(r.people))
 	r.Per100k, r.rate = fmt.Sprintf("%.2f", rate), rate
 	return r
 }
@@ -346,8 +346,8 @@ func (b *builder) countyRows(s scope) []countyRow {
 	out := make([]countyRow, 0, len(s.counties))
 	for _, c := range s.counties {
 		ur, _ := b.res.Unit(c.Code)
-		row := countyRow{Code: c.Code, Name: c.Name, Kind: data.KindName(c.Kind, lang), Population: num(float64(c.Population)),
-			LargestVenue: num(ur.LargestVenueM2), Bases: ur.Bases.Total,
+		row := countyRow{Code: c.Code, Name: c.Name, Kind: data.KindName(c.Kind, lang), Population: data.Figure(float64(c.Population)),
+			LargestVenue: data.Figure(ur.LargestVenueM2), Bases: ur.Bases.Total,
 			Per100k: fmt.Sprintf("%.2f", b.res.Region.Distribution.Per100k[c.Code]), NearestKm: "–",
 			Priority: "–"}
 		if ur.Priority > 0 {
@@ -383,7 +383,7 @@ func (b *builder) venueBadge(ur *coverage.UnitResult) badge {
 	case 0:
 		return badge{"pass", b.L["pass"]}
 	case 1:
-		return badge{"warn", fmt.Sprintf(pick(b.opt.Lang, "不足 %s 平方米", "under %s m²"), num(b.res.Ruleset.Venue1000.MinFloorAreaM2))}
+		return badge{"warn", fmt.Sprintf(pick(b.opt.Lang, "不足 %s 平方米", "under %s m²"), data.Figure(b.res.Ruleset.Venue1000.MinFloorAreaM2))}
 	}
 	return badge{"fail", pick(b.opt.Lang, "无场馆", "no venue")}
 }
@@ -416,7 +416,7 @@ func (b *builder) pipeline(s scope, gaps []coverage.Gap) []pipeRow {
 		row := pipeRow{ID: f.ID, Name: f.Name, Category: data.Word(f.Category, lang), Status: data.Word(f.Status, lang),
 			County: c.Code + " " + c.Name, Area: "–", Closes: closes[f.ID]}
 		if f.FloorArea > 0 {
-			row.Area = num(f.FloorArea)
+			row.Area = data.Figure(f.FloorArea)
 		}
 		out = append(out, row)
 	}
@@ -469,28 +469,4 @@ func boolInt(v bool) int {
 		return 1
 	}
 	return 0
-}
-
-// num formats a figure without trailing zeros and with thousands separators.
-func num(v float64) string {
-	s := fmt.Sprintf("%.1f", v)
-	s = strings.TrimSuffix(s, ".0")
-	intPart, frac, _ := strings.Cut(s, ".")
-	neg := strings.HasPrefix(intPart, "-")
-	intPart = strings.TrimPrefix(intPart, "-")
-	var out []byte
-	for i := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			out = append(out, ',')
-		}
-		out = append(out, intPart[i])
-	}
-	s = string(out)
-	if frac != "" {
-		s += "." + frac
-	}
-	if neg {
-		s = "-" + s
-	}
-	return s
 }
