@@ -29,7 +29,11 @@ func evaluateScenario(file string, w *coverage.World, rs coverage.Ruleset, crs s
 		}
 		return nil, &data.InvalidError{Problems: ps}
 	}
-	return coverage.EvaluateScenario(w, rs, sc)
+	sr, err := coverage.EvaluateScenario(w, rs, sc)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	return sr, nil
 }
 
 // writeScenarioText writes what the scenario changes, for a person.
