@@ -201,6 +201,11 @@ func (f fields) date(key string) string {
 	if s == "" {
 		return ""
 	}
+	// A date-time (2024-06-01T09:30:00+08:00) counts by its calendar date.
+	if len(s) > 10 && (s[10] == 'T' || s[10] == ' ') && validDate(s[:10]) {
+		f.ps.warn(f.n, f.id, key, "%q: the time of day is ignored; the date %s counts", s, s[:10])
+		return s[:10]
+	}
 	if !validDate(s) {
 		f.fail(key, "%q is not a YYYY-MM-DD date", s)
 		return ""

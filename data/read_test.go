@@ -265,3 +265,29 @@ func TestEmbeddedLoads(t *testing.T) {
 		t.Errorf("attribution lacks the boundary source")
 	}
 }
+
+func TestEventDates(t *testing.T) {
+	ev := func(date string) string {
+		return fc(`{"type":"Feature","properties":{"id":"E1","kind":"caravan_visit","date":"` + date + `"},"geometry":{"type":"Point","coordinates":[111,40]}}`)
+	}
+	cases := []struct {
+		date, want string
+		ok         bool
+	}{
+		{"2024-06-01", "2024-06-01", true},
+		{"2024-06-01T09:30:00+08:00", "2024-06-01", true},
+		{"2024-02-30", "", false},
+		{"2024/06/01", "", false},
+		{"2023-02-29", "", false},
+		{"2024-02-29", "2024-02-29", true},
+	}
+	for _, c := range cases {
+		es, ps, _ := data.ReadEvents("e.geojson", strings.NewReader(ev(c.date)), data.Options{})
+		if c.ok && (len(es) != 1 || es[0].Date != c.want) {
+			t.Errorf("date %q: got %v (problems %v), want %s", c.date, es, ps, c.want)
+		}
+		if !c.ok && (len(es) != 0 || len(ps) == 0 || ps[0].Field != "date") {
+			t.Errorf("date %q: got %v, problems %v; want refused on field date", c.date, es, ps)
+		}
+	}
+}
