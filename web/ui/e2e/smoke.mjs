@@ -79,6 +79,7 @@ try {
   console.log(`smoke: screenshot ${out}`);
 
   await planning(page, out.replace(/(\.png)?$/i, '-planning.png'));
+  await english(browser, base, out.replace(/(\.png)?$/i, '-en.png'));
   for (const e of errors) console.log(`smoke: console error: ${e}`);
 } catch (err) {
   fail(err.message);
@@ -204,4 +205,22 @@ async function planning(page, shot) {
   await idle(page);
   await page.screenshot({ path: shot });
   console.log(`smoke: screenshot ${shot}`);
+}
+
+// english opens the map with ?lang=en in a fresh page and checks that the
+// header and the sample label speak English and the counties still render.
+async function english(browser, base, shot) {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  try {
+    await page.goto(new URL('/?lang=en', base).href, { waitUntil: 'load', timeout: 30000 });
+    await waitFor(page, 'counties rendered in English', () => window.kepu && window.kepu.ready === true);
+    const title = await page.evaluate(() => document.title + ' | ' + document.querySelector('header')?.innerText);
+    console.log(`smoke: English header: ${title.replace(/\s+/g, ' ').slice(0, 120)}`);
+    if (!/Inner Mongolia/.test(title)) fail('with ?lang=en the header is not in English');
+    if (/内蒙古科普设施覆盖/.test(title)) fail('with ?lang=en the header still shows the Chinese title');
+    await page.screenshot({ path: shot });
+    console.log(`smoke: screenshot ${shot}`);
+  } finally {
+    await page.close();
+  }
 }

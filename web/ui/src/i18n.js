@@ -433,7 +433,13 @@ const en = {
 const dictionaries = { zh, en };
 const storageKey = 'kepu.lang';
 
+// The language: ?lang=en|zh in the address wins (links can be shared),
+// then the last choice on this browser, then Chinese.
 let lang = (() => {
+  try {
+    const asked = new URLSearchParams(globalThis.location?.search ?? '').get('lang');
+    if (asked === 'en' || asked === 'zh') return asked;
+  } catch { /* no location */ }
   try { return localStorage.getItem(storageKey) === 'en' ? 'en' : 'zh'; } catch { return 'zh'; }
 })();
 
