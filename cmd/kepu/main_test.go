@@ -40,6 +40,8 @@ func TestExitStatuses(t *testing.T) {
 	}{
 		{"sample has gaps", []string{"check"}, 1, "示例数据"},
 		{"english", []string{"check", "--lang", "en"}, 1, "sample data"},
+		{"check csv", []string{"check", "--format", "csv"}, 1, "\nvenue_1000,county,false,70,103,"},
+		{"gaps text", []string{"gaps", "--rule", "caravan_reach"}, 1, "差距 2 项"},
 		{"all pass", []string{"check", "--rules", passing, "--units", units, "--facilities", registry}, 0, "达标"},
 		{"sample rules relaxed still fail", []string{"check", "--rules", passing}, 1, ""},
 		{"bad input", []string{"check", "--facilities", bad}, 2, "feature 1 (X): status"},
