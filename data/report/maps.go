@@ -20,6 +20,13 @@ var (
 	noFill   = color.RGBA{220, 220, 220, 255}
 )
 
+// Facility mark colours, as on the web map.
+var (
+	venueMark   = color.RGBA{30, 64, 175, 255}
+	caravanMark = color.RGBA{13, 148, 136, 255}
+	baseMark    = color.RGBA{109, 40, 217, 255}
+)
+
 // countyMap describes the map of one county-scope rule over a scope.
 func (b *builder) countyMap(s scope, rule string) Map {
 	rs := b.res.Ruleset
@@ -51,15 +58,20 @@ func (b *builder) countyMap(s scope, rule string) Map {
 			m.Outlines = append(m.Outlines, l.Geometry)
 		}
 	}
+	marks := b.marks(s, rule)
+	m.Marks = marks
 	switch rule {
 	case coverage.RuleVenue1000:
 		a := rs.Venue1000.MinFloorAreaM2
 		m.Legend = []LegendEntry{{passFill, fmt.Sprintf("venue >= %.0f m2 (%d)", a, counts[0])},
-			{warnFill, fmt.Sprintf("largest venue < %.0f m2 (%d)", a, counts[1])}, {failFill, fmt.Sprintf("no open venue (%d)", counts[2])}}
+			{warnFill, fmt.Sprintf("largest venue < %.0f m2 (%d)", a, counts[1])}, {failFill, fmt.Sprintf("no open venue (%d)", counts[2])},
+			{venueMark, fmt.Sprintf("open venue >= %.0f m2 (%d)", a, len(marks))}}
 	case coverage.RuleCaravanReach:
-		m.Legend = []LegendEntry{{passFill, fmt.Sprintf("reached by a caravan (%d)", counts[0])}, {failFill, fmt.Sprintf("not reached (%d)", counts[2])}}
+		m.Legend = []LegendEntry{{passFill, fmt.Sprintf("reached by a caravan (%d)", counts[0])}, {failFill, fmt.Sprintf("not reached (%d)", counts[2])},
+			{caravanMark, fmt.Sprintf("open caravan (%d)", len(marks))}}
 	default:
-		m.Legend = []LegendEntry{{passFill, fmt.Sprintf("has an open base (%d)", counts[0])}, {failFill, fmt.Sprintf("no open base (%d)", counts[2])}}
+		m.Legend = []LegendEntry{{passFill, fmt.Sprintf("has an open base (%d)", counts[0])}, {failFill, fmt.Sprintf("no open base (%d)", counts[2])},
+			{baseMark, fmt.Sprintf("open base (%d)", len(marks))}}
 	}
 	where := "Inner Mongolia, all leagues"
 	if s.league != nil {
@@ -72,6 +84,30 @@ func (b *builder) countyMap(s scope, rule string) Map {
 		m.Subtitle += "  |  SAMPLE DATA (synthetic)"
 	}
 	return m
+}
+
+// marks are the open facilities a rule map shows in the scope's counties:
+// compliant venues, caravans or bases.
+func (b *builder) marks(s scope, rule string) []Mark {
+	w, min := b.m.World, b.res.Ruleset.Venue1000.MinFloorAreaM2
+	var out []Mark
+	for _, c := range s.counties {
+		for _, i := range b.m.Located[c.Code] {
+			f := &w.Facilities[i]
+			if !f.Open() {
+				continue
+			}
+			switch {
+			case rule == coverage.RuleVenue1000 && f.Category == coverage.CategoryVenue && f.FloorArea >= min:
+				out = append(out, Mark{Point: f.Point, Fill: venueMark, Radius: 4})
+			case rule == coverage.RuleCaravanReach && f.Category == coverage.CategoryCaravan:
+				out = append(out, Mark{Point: f.Point, Fill: caravanMark, Radius: 4})
+			case rule == coverage.RuleBaseDistribution && f.Category == coverage.CategoryBase:
+				out = append(out, Mark{Point: f.Point, Fill: baseMark, Radius: 2.5})
+			}
+		}
+	}
+	return out
 }
 
 // mapCaption explains a map in the report's language.

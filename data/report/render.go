@@ -27,6 +27,7 @@ type Map struct {
 	Areas    []Area
 	Outlines []orb.Geometry // drawn thick over the areas (leagues)
 	Labels   []Label
+	Marks    []Mark // facilities, drawn as dots over the areas
 	Legend   []LegendEntry
 	// OutlineLabel names the thick outlines in the legend ("" leaves it out).
 	OutlineLabel string
@@ -43,6 +44,13 @@ type Area struct {
 type Label struct {
 	Point orb.Point
 	Text  string
+}
+
+// Mark is a facility drawn as a dot with a white rim.
+type Mark struct {
+	Point  orb.Point
+	Fill   color.RGBA
+	Radius float64 // pixels
 }
 
 // LegendEntry is a swatch and what it means.
@@ -138,6 +146,11 @@ func (r *Renderer) Render(m Map) *image.RGBA {
 	}
 	for _, g := range m.Outlines {
 		r.stroke(img, proj, g, leagueW, leagueInk)
+	}
+	for _, mk := range m.Marks {
+		x, y := proj.xy(mk.Point)
+		r.dot(img, float64(x), float64(y), mk.Radius+1.2, white)
+		r.dot(img, float64(x), float64(y), mk.Radius, mk.Fill)
 	}
 	for _, l := range m.Labels {
 		x, y := proj.xy(l.Point)
@@ -242,6 +255,29 @@ func (r *Renderer) stroke(img *image.RGBA, p projection, g orb.Geometry, w float
 			}
 		}
 	}
+	r.z.Draw(img, rect, image.NewUniform(c), image.Point{})
+}
+
+// dot fills a disc of radius rad pixels centred on (x, y).
+func (r *Renderer) dot(img *image.RGBA, x, y, rad float64, c color.RGBA) {
+	rect := image.Rect(int(math.Floor(x-rad-1)), int(math.Floor(y-rad-1)),
+		int(math.Ceil(x+rad+1)), int(math.Ceil(y+rad+1)))
+	if !rect.In(img.Bounds()) {
+		return
+	}
+	r.z.Reset(rect.Dx(), rect.Dy())
+	ox, oy := x-float64(rect.Min.X), y-float64(rect.Min.Y)
+	const n = 20
+	for i := 0; i <= n; i++ {
+		a := 2 * math.Pi * float64(i) / n
+		px, py := float32(ox+rad*math.Cos(a)), float32(oy+rad*math.Sin(a))
+		if i == 0 {
+			r.z.MoveTo(px, py)
+		} else {
+			r.z.LineTo(px, py)
+		}
+	}
+	r.z.ClosePath()
 	r.z.Draw(img, rect, image.NewUniform(c), image.Point{})
 }
 

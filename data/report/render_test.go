@@ -109,3 +109,47 @@ func BenchmarkRenderRegionMap(b *testing.B) {
 		}
 	}
 }
+
+// TestMapMarks checks that each rule map marks exactly the open facilities
+// that rule counts, and that the marks are drawn.
+func TestMapMarks(t *testing.T) {
+	m, res := sample(t)
+	b, err := newBuilder(m, res, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	region := scope{counties: b.counties}
+	want := map[string]int{}
+	for i, f := range m.World.Facilities {
+		if !f.Open() || m.FacilityCounty[i] == "" {
+			continue
+		}
+		switch {
+		case f.Category == "venue" && f.FloorArea >= 1000:
+			want["venue_1000"]++
+		case f.Category == "caravan":
+			want["caravan_reach"]++
+		case f.Category == "base":
+			want["base_distribution"]++
+		}
+	}
+	for _, rule := range MapRules {
+		mp := b.countyMap(region, rule)
+		if len(mp.Marks) != want[rule] || want[rule] == 0 {
+			t.Errorf("%s: %d marks, want %d", rule, len(mp.Marks), want[rule])
+		}
+		img := b.r.Render(mp)
+		fill := mp.Marks[0].Fill
+		n := 0
+		for y := 0; y < img.Bounds().Dy()-legendH; y++ { // above the legend's swatch
+			for x := 0; x < img.Bounds().Dx(); x++ {
+				if img.RGBAAt(x, y) == fill {
+					n++
+				}
+			}
+		}
+		if n < len(mp.Marks) {
+			t.Errorf("%s: %d pixels of the mark colour for %d marks", rule, n, len(mp.Marks))
+		}
+	}
+}
