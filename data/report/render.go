@@ -341,11 +341,11 @@ func (r *Renderer) text(img *image.RGBA, f font.Face, c color.RGBA, s string, x,
 	d.DrawString(s)
 }
 
-// halo draws s centred on (x, y) in dark ink over a white halo.
+// halo draws s centred under (x, y) in dark ink over a white halo.
 func (r *Renderer) halo(img *image.RGBA, f font.Face, s string, x, y float64) {
 	d := font.Drawer{Face: f}
 	wd := float64(d.MeasureString(s)) / 64
-	x0, y0 := int(math.Round(x-wd/2)), int(math.Round(y+4))
+	x0, y0 := int(math.Round(x-wd/2)), int(math.Round(y+15)) // below the point, clear of a mark there
 	for _, o := range [][2]int{{-1, -1}, {0, -1}, {1, -1}, {-1, 0}, {1, 0}, {-1, 1}, {0, 1}, {1, 1}} {
 		r.text(img, f, white, s, x0+o[0], y0+o[1])
 	}
