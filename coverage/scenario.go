@@ -98,7 +98,10 @@ func EvaluateScenario(base *World, rs Ruleset, sc Scenario) (*ScenarioResult, er
 	if sc.VenueRadiusKm < 0 || sc.VenueRadiusKm != sc.VenueRadiusKm {
 		return nil, &ScenarioError{Problems: []string{fmt.Sprintf("venue_radius_km: %v must be more than 0", sc.VenueRadiusKm)}}
 	}
-	bm, am := NewModel(base), NewModel(next)
+	// The scenario changes the registry only: place it on the baseline's county index.
+	bm := NewModel(base)
+	am := bm.WithRegistry(next.Facilities, next.Events)
+	am.World.Sources = next.Sources
 	before, after := bm.Evaluate(rs), am.Evaluate(rs)
 	out := &ScenarioResult{Name: sc.Name, Result: after, Added: sc.Add, Removed: append([]string{}, sc.Remove...)}
 	out.Changes = diffResults(before, after)
