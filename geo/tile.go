@@ -200,16 +200,25 @@ func mapPoints(g orb.Geometry, f func(orb.Point) orb.Point) orb.Geometry {
 		return f(g)
 	case orb.MultiPoint:
 		return orb.MultiPoint(ring(orb.Ring(g)))
+	case orb.Polygon, orb.MultiPolygon:
+		return mapPolygons(g, poly)
+	}
+	return nil
+}
+
+// mapPolygons applies f to each polygon of a Polygon or MultiPolygon, keeping its type.
+func mapPolygons(g orb.Geometry, f func(orb.Polygon) orb.Polygon) orb.Geometry {
+	switch g := g.(type) {
 	case orb.Polygon:
-		return poly(g)
+		return f(g)
 	case orb.MultiPolygon:
 		out := make(orb.MultiPolygon, len(g))
 		for i, p := range g {
-			out[i] = poly(p)
+			out[i] = f(p)
 		}
 		return out
 	}
-	return nil
+	return g
 }
 
 // SimplifyForZoom returns a copy of unit-Mercator geometry g simplified
@@ -230,15 +239,5 @@ func SimplifyForZoom(g orb.Geometry, z maptile.Zoom, extent, tolerance float64) 
 		}
 		return out
 	}
-	switch g := g.(type) {
-	case orb.Polygon:
-		return poly(g)
-	case orb.MultiPolygon:
-		out := make(orb.MultiPolygon, len(g))
-		for i, p := range g {
-			out[i] = poly(p)
-		}
-		return out
-	}
-	return g
+	return mapPolygons(g, poly)
 }
