@@ -108,6 +108,18 @@ var labels = map[string][2]string{
 	"venue_col":       {"千平米场馆", "Venue ≥ 1000 m²"},
 	"caravan_col":     {"大篷车覆盖", "Caravan reach"},
 	"base_col":        {"科普基地", "Base"},
+	"planning":        {"规划建议", "Planning suggestions"},
+	"caravan_plan":    {"新增科普大篷车站点", "New caravan stations"},
+	"venue_plan":      {"新建科普场馆选址", "New venue sites"},
+	"station":         {"站点（旗县驻地）", "Station (county seat)"},
+	"site":            {"选址（旗县驻地）", "Site (county seat)"},
+	"location":        {"位置（经度，纬度）", "Location (lon, lat)"},
+	"closes":          {"可使达标的旗县", "Counties it makes pass"},
+	"covers":          {"新覆盖的旗县", "Counties newly covered"},
+	"gain":            {"新增覆盖人口", "Population newly covered"},
+	"reaches_count":   {"覆盖旗县数", "Counties reached"},
+	"uncoverable":     {"无候选点可覆盖的旗县", "Counties no candidate reaches"},
+	"plan_mark":       {"地图中以黄色五角星标出建议的站点和选址。", "Suggested stations and sites are gold stars on the maps."},
 }
 
 // lang picks one language's labels.

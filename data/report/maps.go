@@ -25,6 +25,7 @@ var (
 	venueMark   = color.RGBA{30, 64, 175, 255}
 	caravanMark = color.RGBA{13, 148, 136, 255}
 	baseMark    = color.RGBA{109, 40, 217, 255}
+	planMark    = color.RGBA{255, 194, 10, 255} // suggested stations and sites
 )
 
 // countyMap describes the map of one county-scope rule over a scope.
@@ -60,18 +61,25 @@ func (b *builder) countyMap(s scope, rule string) Map {
 	}
 	marks := b.marks(s, rule)
 	m.Marks = marks
+	entry := func(c color.RGBA, format string, args ...any) LegendEntry {
+		return LegendEntry{Fill: c, Label: fmt.Sprintf(format, args...)}
+	}
 	switch rule {
 	case coverage.RuleVenue1000:
 		a := rs.Venue1000.MinFloorAreaM2
-		m.Legend = []LegendEntry{{passFill, fmt.Sprintf("venue >= %.0f m2 (%d)", a, counts[0])},
-			{warnFill, fmt.Sprintf("largest venue < %.0f m2 (%d)", a, counts[1])}, {failFill, fmt.Sprintf("no open venue (%d)", counts[2])},
-			{venueMark, fmt.Sprintf("open venue >= %.0f m2 (%d)", a, len(marks))}}
+		m.Legend = []LegendEntry{entry(passFill, "venue >= %.0f m2 (%d)", a, counts[0]),
+			entry(warnFill, "largest venue < %.0f m2 (%d)", a, counts[1]), entry(failFill, "no open venue (%d)", counts[2]),
+			entry(venueMark, "open venue >= %.0f m2 (%d)", a, len(marks))}
 	case coverage.RuleCaravanReach:
-		m.Legend = []LegendEntry{{passFill, fmt.Sprintf("reached by a caravan (%d)", counts[0])}, {failFill, fmt.Sprintf("not reached (%d)", counts[2])},
-			{caravanMark, fmt.Sprintf("open caravan (%d)", len(marks))}}
+		m.Legend = []LegendEntry{entry(passFill, "reached by a caravan (%d)", counts[0]), entry(failFill, "not reached (%d)", counts[2]),
+			entry(caravanMark, "open caravan (%d)", len(marks))}
 	default:
-		m.Legend = []LegendEntry{{passFill, fmt.Sprintf("has an open base (%d)", counts[0])}, {failFill, fmt.Sprintf("no open base (%d)", counts[2])},
-			{baseMark, fmt.Sprintf("open base (%d)", len(marks))}}
+		m.Legend = []LegendEntry{entry(passFill, "has an open base (%d)", counts[0]), entry(failFill, "no open base (%d)", counts[2]),
+			entry(baseMark, "open base (%d)", len(marks))}
+	}
+	if stars, label := b.suggestionMarks(s, rule); len(stars) > 0 {
+		m.Marks = append(m.Marks, stars...)
+		m.Legend = append(m.Legend, LegendEntry{Fill: planMark, Label: fmt.Sprintf("%s (%d)", label, len(stars)), Shape: Star})
 	}
 	where := "Inner Mongolia, all leagues"
 	if s.league != nil {
@@ -108,6 +116,41 @@ func (b *builder) marks(s scope, rule string) []Mark {
 		}
 	}
 	return out
+}
+
+// suggestionMarks are the planning section's suggestions a rule map shows
+// as stars: caravan stations on caravan_reach, venue sites on venue_1000,
+// those lying in the scope's counties. The region map numbers them as the
+// section's tables do.
+func (b *builder) suggestionMarks(s scope, rule string) ([]Mark, string) {
+	type point struct{ lon, lat float64 }
+	var pts []point
+	var label string
+	switch {
+	case rule == coverage.RuleCaravanReach && b.caravans != nil:
+		for _, st := range b.caravans.Stations {
+			pts = append(pts, point{st.Lon, st.Lat})
+		}
+		label = fmt.Sprintf("suggested station, reach %.0f km", b.caravans.ReachKm)
+	case rule == coverage.RuleVenue1000 && b.venues != nil:
+		for _, st := range b.venues.Sites {
+			pts = append(pts, point{st.Lon, st.Lat})
+		}
+		label = fmt.Sprintf("suggested venue site, %.0f km", b.venues.RadiusKm)
+	}
+	var out []Mark
+	for i, p := range pts {
+		county, league := b.located(p.lon, p.lat)
+		if county == "" || !s.in(county, league) {
+			continue
+		}
+		mk := Mark{Point: orb.Point{p.lon, p.lat}, Fill: planMark, Radius: 9, Shape: Star}
+		if s.league == nil {
+			mk.Text = fmt.Sprintf("#%d", i+1)
+		}
+		out = append(out, mk)
+	}
+	return out, label
 }
 
 // mapCaption explains a map in the report's language.

@@ -46,17 +46,30 @@ type Label struct {
 	Text  string
 }
 
-// Mark is a facility drawn as a dot with a white rim.
+// Mark is a facility drawn as a dot with a white rim, or a suggested one
+// drawn as a star with a dark and a white rim.
 type Mark struct {
 	Point  orb.Point
 	Fill   color.RGBA
 	Radius float64 // pixels
+	Shape  Shape
+	Text   string // drawn under the mark ("" for none)
 }
+
+// Shape is how a mark or legend swatch is drawn.
+type Shape int
+
+// Shapes of marks and swatches.
+const (
+	Dot  Shape = iota // a disc (a square swatch in the legend)
+	Star              // a five-pointed star
+)
 
 // LegendEntry is a swatch and what it means.
 type LegendEntry struct {
 	Fill  color.RGBA
 	Label string
+	Shape Shape
 }
 
 // Renderer draws maps. It holds parsed font faces, so it is not safe for
@@ -135,7 +148,8 @@ func (r *Renderer) Render(m Map) *image.RGBA {
 	b := bounds(m.Areas)
 	inner := float64(w - 2*margin)
 	proj, h := fit(b, margin, headerH, inner, inner*0.85)
-	height := headerH + int(math.Ceil(h)) + legendH + margin/2
+	rows := r.legendRows(m.Legend, m.OutlineLabel, w)
+	height := headerH + int(math.Ceil(h)) + legendH + (len(rows)-1)*legendRowH + margin/2
 	img := image.NewRGBA(image.Rect(0, 0, w, height))
 	draw.Draw(img, img.Bounds(), image.NewUniform(white), image.Point{}, draw.Src)
 	for _, a := range m.Areas {
@@ -149,17 +163,35 @@ func (r *Renderer) Render(m Map) *image.RGBA {
 	}
 	for _, mk := range m.Marks {
 		x, y := proj.xy(mk.Point)
-		r.dot(img, float64(x), float64(y), mk.Radius+1.2, white)
-		r.dot(img, float64(x), float64(y), mk.Radius, mk.Fill)
+		r.mark(img, float64(x), float64(y), mk)
 	}
 	for _, l := range m.Labels {
 		x, y := proj.xy(l.Point)
 		r.halo(img, r.small, l.Text, float64(x), float64(y))
 	}
+	for _, mk := range m.Marks {
+		if mk.Text != "" {
+			x, y := proj.xy(mk.Point)
+			r.halo(img, r.small, mk.Text, float64(x), float64(y)+mk.Radius-1)
+		}
+	}
 	r.text(img, r.title, ink, m.Title, margin, 34)
 	r.text(img, r.body, mutedInk, m.Subtitle, margin, 58)
-	r.legend(img, m.Legend, m.OutlineLabel, height-legendH+8)
+	r.legend(img, rows, height-legendH-(len(rows)-1)*legendRowH+8)
 	return img
+}
+
+// mark draws a facility: a dot with a white rim, or a star with a dark
+// rim inside a white one, so it reads over any fill.
+func (r *Renderer) mark(img *image.RGBA, x, y float64, mk Mark) {
+	if mk.Shape == Star {
+		r.star(img, x, y, mk.Radius+3, white)
+		r.star(img, x, y, mk.Radius+1.5, ink)
+		r.star(img, x, y, mk.Radius, mk.Fill)
+		return
+	}
+	r.dot(img, x, y, mk.Radius+1.2, white)
+	r.dot(img, x, y, mk.Radius, mk.Fill)
 }
 
 // EncodePNG renders the map and encodes it as PNG.
@@ -281,6 +313,33 @@ func (r *Renderer) dot(img *image.RGBA, x, y, rad float64, c color.RGBA) {
 	r.z.Draw(img, rect, image.NewUniform(c), image.Point{})
 }
 
+// star fills a five-pointed star of outer radius rad centred on (x, y),
+// point up.
+func (r *Renderer) star(img *image.RGBA, x, y, rad float64, c color.RGBA) {
+	rect := image.Rect(int(math.Floor(x-rad-1)), int(math.Floor(y-rad-1)),
+		int(math.Ceil(x+rad+1)), int(math.Ceil(y+rad+1)))
+	if !rect.In(img.Bounds()) {
+		return
+	}
+	r.z.Reset(rect.Dx(), rect.Dy())
+	ox, oy := x-float64(rect.Min.X), y-float64(rect.Min.Y)
+	for i := 0; i < 10; i++ {
+		a := -math.Pi/2 + math.Pi*float64(i)/5
+		k := rad
+		if i%2 == 1 {
+			k = rad * 0.45
+		}
+		px, py := float32(ox+k*math.Cos(a)), float32(oy+k*math.Sin(a))
+		if i == 0 {
+			r.z.MoveTo(px, py)
+		} else {
+			r.z.LineTo(px, py)
+		}
+	}
+	r.z.ClosePath()
+	r.z.Draw(img, rect, image.NewUniform(c), image.Point{})
+}
+
 func (r *Renderer) segment(ax, ay, bx, by, h float64) {
 	dx, dy := bx-ax, by-ay
 	l := math.Hypot(dx, dy)
@@ -352,17 +411,56 @@ func (r *Renderer) halo(img *image.RGBA, f font.Face, s string, x, y float64) {
 	r.text(img, f, ink, s, x0, y0)
 }
 
-func (r *Renderer) legend(img *image.RGBA, entries []LegendEntry, outline string, y int) {
-	x := margin
-	d := font.Drawer{Face: r.body}
+// legendRowH is the height of each further row of a legend too wide for one.
+const legendRowH = 24
+
+// legendItem is a legend entry placed at x on its row; outline marks the
+// thick-line entry.
+type legendItem struct {
+	LegendEntry
+	x       int
+	outline bool
+}
+
+// legendRows lays the entries and the outline entry out left to right,
+// starting a new row where the next would pass the right margin.
+func (r *Renderer) legendRows(entries []LegendEntry, outline string, width int) [][]legendItem {
+	items := make([]legendItem, 0, len(entries)+1)
 	for _, e := range entries {
-		sw := image.Rect(x, y, x+22, y+16)
-		draw.Draw(img, sw, image.NewUniform(e.Fill), image.Point{}, draw.Src)
-		r.text(img, r.body, ink, e.Label, x+30, y+14)
-		x += 30 + d.MeasureString(e.Label).Ceil() + 28
+		items = append(items, legendItem{LegendEntry: e})
 	}
 	if outline != "" {
-		draw.Draw(img, image.Rect(x, y+7, x+22, y+10), image.NewUniform(leagueInk), image.Point{}, draw.Src)
-		r.text(img, r.body, ink, outline, x+30, y+14)
+		items = append(items, legendItem{LegendEntry: LegendEntry{Fill: leagueInk, Label: outline}, outline: true})
+	}
+	d := font.Drawer{Face: r.body}
+	rows := [][]legendItem{nil}
+	x := margin
+	for _, it := range items {
+		w := 30 + d.MeasureString(it.Label).Ceil()
+		if x > margin && x+w > width-margin {
+			rows, x = append(rows, nil), margin
+		}
+		it.x = x
+		rows[len(rows)-1] = append(rows[len(rows)-1], it)
+		x += w + 28
+	}
+	return rows
+}
+
+func (r *Renderer) legend(img *image.RGBA, rows [][]legendItem, y int) {
+	for _, row := range rows {
+		for _, it := range row {
+			x := it.x
+			switch {
+			case it.outline:
+				draw.Draw(img, image.Rect(x, y+7, x+22, y+10), image.NewUniform(it.Fill), image.Point{}, draw.Src)
+			case it.Shape == Star:
+				r.mark(img, float64(x+11), float64(y+8), Mark{Fill: it.Fill, Radius: 8, Shape: Star})
+			default:
+				draw.Draw(img, image.Rect(x, y, x+22, y+16), image.NewUniform(it.Fill), image.Point{}, draw.Src)
+			}
+			r.text(img, r.body, ink, it.Label, x+30, y+14)
+		}
+		y += legendRowH
 	}
 }

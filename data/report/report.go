@@ -9,6 +9,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"html/template"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -54,6 +55,9 @@ type builder struct {
 	leagues    []*coverage.Unit
 	counties   []*coverage.Unit
 	countiesOf map[string][]*coverage.Unit
+	// caravans and venues are the planning suggestions; nil until suggest.
+	caravans *coverage.CaravanPlan
+	venues   *coverage.VenuePlan
 }
 
 func newBuilder(m *coverage.Model, res *coverage.Result, opt Options) (*builder, error) {
@@ -67,16 +71,6 @@ func newBuilder(m *coverage.Model, res *coverage.Result, opt Options) (*builder,
 	}
 	b := &builder{m: m, res: res, opt: opt, L: labelsFor(opt.Lang), r: r, tmpl: tmpl,
 		unit: map[string]*coverage.Unit{}, facility: map[string]*coverage.Facility{}, countiesOf: map[string][]*coverage.Unit{}}
-	workers := runtime.GOMAXPROCS(0)
-	b.renderers = make(chan *Renderer, workers)
-	b.renderers <- r
-	for i := 1; i < workers; i++ {
-		more, err := NewRenderer()
-		if err != nil {
-			return nil, err
-		}
-		b.renderers <- more
-	}
 	w := m.World
 	for i := range w.Units {
 		b.unit[w.Units[i].Code] = &w.Units[i]
@@ -95,10 +89,31 @@ func newBuilder(m *coverage.Model, res *coverage.Result, opt Options) (*builder,
 	return b, nil
 }
 
+// moreRenderers gives the builder one renderer per CPU, for pages drawn at once.
+func (b *builder) moreRenderers() error {
+	workers := runtime.GOMAXPROCS(0)
+	b.renderers = make(chan *Renderer, workers)
+	b.renderers <- b.r
+	for i := 1; i < workers; i++ {
+		more, err := NewRenderer()
+		if err != nil {
+			return err
+		}
+		b.renderers <- more
+	}
+	return nil
+}
+
 // Write writes the whole report for the evaluated model into opt.Dir.
 func Write(ctx context.Context, m *coverage.Model, res *coverage.Result, opt Options) error {
 	b, err := newBuilder(m, res, opt)
 	if err != nil {
+		return err
+	}
+	if err := b.moreRenderers(); err != nil {
+		return err
+	}
+	if err := b.suggest(ctx); err != nil {
 		return err
 	}
 	for _, d := range []string{opt.Dir, filepath.Join(opt.Dir, LeagueDir), filepath.Join(opt.Dir, MapDir)} {
@@ -117,7 +132,7 @@ func Write(ctx context.Context, m *coverage.Model, res *coverage.Result, opt Opt
 		steps = append(steps, step{name, func() error { return b.writePage(s, name) }})
 	}
 	steps = append(steps,
-		step{WorkbookFile, b.writeWorkbook},
+		step{WorkbookFile, func() error { return b.writeFile(WorkbookFile, b.workbook) }},
 		step{GapsFile, func() error { return b.writeFile(GapsFile, b.gapsCSV) }},
 		step{CheckFile, func() error { return b.writeFile(CheckFile, b.checkJSON) }})
 	// Pages, workbook and files are independent: write them on every CPU.
@@ -143,6 +158,24 @@ func Write(ctx context.Context, m *coverage.Model, res *coverage.Result, opt Opt
 		})
 	}
 	return g.Wait()
+}
+
+// WriteWorkbook writes the report's workbook (report.xlsx) to w: the same
+// bytes' worth of sheets Write puts in the directory, opt.Dir unused.
+func WriteWorkbook(ctx context.Context, w io.Writer, m *coverage.Model, res *coverage.Result, opt Options) error {
+	b, err := newBuilder(m, res, opt)
+	if err != nil {
+		return err
+	}
+	if err := b.suggest(ctx); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := b.workbook(&buf); err != nil {
+		return fmt.Errorf("report: %s: %w", WorkbookFile, err)
+	}
+	_, err = buf.WriteTo(w)
+	return err
 }
 
 // Steps is how many steps Write reports progress for.

@@ -109,12 +109,20 @@ func TestWriteEnglish(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkWorkbook(t, filepath.Join(dir, WorkbookFile), "en", len(m.Counties))
+	f, err := excelize.OpenFile(filepath.Join(dir, WorkbookFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cp, vp := plans(t, m)
+	checkSuggestionsSheet(t, f, "en", cp, vp)
 	doc := parseHTML(t, filepath.Join(dir, IndexFile))
 	if got := attr(elements(doc, "html")[0], "lang"); got != "en" {
 		t.Errorf("html lang: got %q, want en", got)
 	}
 	text := textOf(doc)
-	for _, want := range []string{"Targets and actual figures", "Gap list, by priority", "county venue ≥ 1000 m²", "sample data"} {
+	for _, want := range []string{"Targets and actual figures", "Gap list, by priority", "county venue ≥ 1000 m²", "sample data",
+		"Planning suggestions", "New caravan stations", "proven minimal", "New venue sites", "Population newly covered"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("index.html (en): no %q", want)
 		}

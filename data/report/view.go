@@ -34,6 +34,7 @@ type page struct {
 	Rules       []ruleRow
 	Maps        []mapView
 	Gaps        []gapRow
+	Plan        planView
 	Dist        distView
 	Counties    []countyRow
 	Pipeline    []pipeRow
@@ -138,6 +139,7 @@ func (b *builder) page(s scope) *page {
 	p.Stats = b.stats(s, len(gaps))
 	p.Rules = b.rules(s)
 	p.Gaps = b.gapRows(gaps)
+	p.Plan = b.planning(s)
 	p.Dist = b.dist(s)
 	p.Counties = b.countyRows(s)
 	p.Pipeline = b.pipeline(s, gaps)

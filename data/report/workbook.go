@@ -1,8 +1,9 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
-	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/kepu/kepu/coverage"
@@ -29,15 +30,20 @@ type sheet struct {
 	name    string
 	columns []column
 	rows    [][]any
+	// notes are rows after the table, outside its filter; next is a
+	// further table below, after a blank row, with its own header.
+	notes [][]any
+	next  *sheet
 }
 
 // SheetKeys are the workbook's sheets, as label keys, in order.
-var SheetKeys = []string{"summary", "rule_table", "county_table", "leagues", "gap_list", "facilities"}
+var SheetKeys = []string{"summary", "rule_table", "county_table", "leagues", "gap_list", "facilities", "suggestions"}
 
 // Sheet names are short: Excel allows 31 characters.
 var sheetNames = map[string][2]string{
 	"summary": {"概况", "Summary"}, "rule_table": {"规则", "Rules"}, "county_table": {"旗县", "Counties"},
 	"leagues": {"盟市", "Leagues"}, "gap_list": {"差距", "Gaps"}, "facilities": {"设施", "Facilities"},
+	"suggestions": {"规划建议", "Suggestions"},
 }
 
 // SheetName is the name of a workbook sheet in the language.
@@ -46,10 +52,12 @@ func SheetName(key string, lang data.Lang) string {
 	return pick(lang, n[0], n[1])
 }
 
-func (b *builder) writeWorkbook() error {
+// workbook writes the workbook, one sheet per SheetKeys entry, to buf.
+func (b *builder) workbook(buf *bytes.Buffer) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	sheets := []sheet{b.summarySheet(), b.rulesSheet(), b.countiesSheet(), b.leaguesSheet(), b.gapsSheet(), b.facilitiesSheet()}
+	sheets := []sheet{b.summarySheet(), b.rulesSheet(), b.countiesSheet(), b.leaguesSheet(), b.gapsSheet(), b.facilitiesSheet(),
+		b.suggestionsSheet()}
 	for i, s := range sheets {
 		s.name = SheetName(SheetKeys[i], b.opt.Lang)
 		if i == 0 {
@@ -63,7 +71,7 @@ func (b *builder) writeWorkbook() error {
 			return fmt.Errorf("sheet %s: %w", s.name, err)
 		}
 	}
-	return f.SaveAs(filepath.Join(b.opt.Dir, WorkbookFile))
+	return f.Write(buf)
 }
 
 func (b *builder) fillSheet(f *excelize.File, s sheet) error {
@@ -73,52 +81,76 @@ func (b *builder) fillSheet(f *excelize.File, s sheet) error {
 	if err != nil {
 		return err
 	}
-	header := make([]any, len(s.columns))
-	for i, c := range s.columns {
-		header[i] = c.key
-		if l, ok := b.L[c.key]; ok {
-			header[i] = l
-		}
-	}
-	if err := f.SetSheetRow(s.name, "A1", &header); err != nil {
-		return err
-	}
-	for r, row := range s.rows {
-		cell, _ := excelize.CoordinatesToCellName(1, r+2)
-		if err := f.SetSheetRow(s.name, cell, &row); err != nil {
+	var widths []float64
+	row := 1
+	for t := &s; t != nil; t = t.next {
+		if err := b.fillTable(f, s.name, t, row, head); err != nil {
 			return err
 		}
+		for i, c := range t.columns {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], c.width)
+		}
+		row += 2 + len(t.rows) + len(t.notes) // a blank row before the next table
 	}
-	numFmt := map[int]int{fmtInt: 3, fmtDec: 4, fmtPct: 10}
-	for i, c := range s.columns {
+	for i, w := range widths {
 		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(s.name, col, col, c.width); err != nil {
+		if err := f.SetColWidth(s.name, col, col, w); err != nil {
 			return err
 		}
-		if n, ok := numFmt[c.format]; ok && len(s.rows) > 0 {
-			st, err := f.NewStyle(&excelize.Style{NumFmt: n})
-			if err != nil {
-				return err
-			}
-			if err := f.SetCellStyle(s.name, col+"2", fmt.Sprintf("%s%d", col, len(s.rows)+1), st); err != nil {
-				return err
-			}
-		}
-	}
-	last, _ := excelize.ColumnNumberToName(len(s.columns))
-	if err := f.SetCellStyle(s.name, "A1", last+"1", head); err != nil {
-		return err
-	}
-	if err := f.SetRowHeight(s.name, 1, 30); err != nil {
-		return err
 	}
 	if len(s.rows) > 0 {
+		last, _ := excelize.ColumnNumberToName(len(s.columns))
 		if err := f.AutoFilter(s.name, fmt.Sprintf("A1:%s%d", last, len(s.rows)+1), nil); err != nil {
 			return err
 		}
 	}
 	return f.SetPanes(s.name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}})
+}
+
+// fillTable writes one table of a sheet from row top: the header, the
+// rows with their number formats, then the notes.
+func (b *builder) fillTable(f *excelize.File, name string, t *sheet, top int, head int) error {
+	header := make([]any, len(t.columns))
+	for i, c := range t.columns {
+		header[i] = c.key
+		if l, ok := b.L[c.key]; ok {
+			header[i] = l
+		}
+	}
+	put := func(r int, row []any) error {
+		cell, _ := excelize.CoordinatesToCellName(1, r)
+		return f.SetSheetRow(name, cell, &row)
+	}
+	if err := put(top, header); err != nil {
+		return err
+	}
+	for r, row := range slices.Concat(t.rows, t.notes) {
+		if err := put(top+1+r, row); err != nil {
+			return err
+		}
+	}
+	numFmt := map[int]int{fmtInt: 3, fmtDec: 4, fmtPct: 10}
+	for i, c := range t.columns {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if n, ok := numFmt[c.format]; ok && len(t.rows) > 0 {
+			st, err := f.NewStyle(&excelize.Style{NumFmt: n})
+			if err != nil {
+				return err
+			}
+			if err := f.SetCellStyle(name, fmt.Sprintf("%s%d", col, top+1), fmt.Sprintf("%s%d", col, top+len(t.rows)), st); err != nil {
+				return err
+			}
+		}
+	}
+	last, _ := excelize.ColumnNumberToName(len(t.columns))
+	if err := f.SetCellStyle(name, fmt.Sprintf("A%d", top), fmt.Sprintf("%s%d", last, top), head); err != nil {
+		return err
+	}
+	return f.SetRowHeight(name, top, 30)
 }
 
 func (b *builder) summarySheet() sheet {
@@ -283,4 +315,42 @@ func (b *builder) facilitiesSheet() sheet {
 			f.Point[0], f.Point[1], area, comp, reach, data.Word(f.Level, lang), strings.Join(f.Themes, ", "), f.County, opened})
 	}
 	return s
+}
+
+// suggestionsSheet is the planning section as two tables: the caravan
+// stations, then the venue sites, each followed by what the solver proved.
+func (b *builder) suggestionsSheet() sheet {
+	L, cp, vp := b.L, b.caravans, b.venues
+	pv := b.planning(scope{counties: b.counties})
+	st := sheet{columns: []column{{"rank", 6, fmtInt}, {"station", 12, fmtText}, {"name", 20, fmtText}, {"league", 16, fmtText},
+		{"lon", 11, fmtText}, {"lat", 11, fmtText}, {"closes", 40, fmtText}, {"reaches_count", 12, fmtInt}}}
+	for i, s := range cp.Stations {
+		refs, _ := b.refs(scope{}, s.Closes)
+		st.rows = append(st.rows, []any{i + 1, s.Code, s.Name, pv.Stations[i].League, s.Lon, s.Lat, refList(refs), len(s.Reaches)})
+	}
+	st.notes = [][]any{{L["result"], pv.StationIntro + " " + pv.StationResult}}
+	if len(pv.Uncoverable) > 0 {
+		st.notes = append(st.notes, []any{L["uncoverable"], refList(pv.Uncoverable)})
+	}
+	vs := &sheet{columns: []column{{"rank", 6, fmtInt}, {"site", 12, fmtText}, {"name", 20, fmtText}, {"league", 16, fmtText},
+		{"lon", 11, fmtText}, {"lat", 11, fmtText}, {"covers", 40, fmtText}, {"gain", 14, fmtInt}}}
+	for i, s := range vp.Sites {
+		refs, _ := b.refs(scope{}, s.Covers)
+		vs.rows = append(vs.rows, []any{i + 1, s.Code, s.Name, pv.Sites[i].League, s.Lon, s.Lat, refList(refs), s.Gain})
+	}
+	vs.notes = [][]any{{L["result"], pv.SiteIntro + " " + pv.SiteCoverage + " " + pv.SiteResult}}
+	st.next = vs
+	return st
+}
+
+// refList names counties as "code name", separated by Chinese semicolons.
+func refList(refs []countyRef) string {
+	var b strings.Builder
+	for i, r := range refs {
+		if i > 0 {
+			b.WriteString("；")
+		}
+		b.WriteString(r.Code + " " + r.Name)
+	}
+	return b.String()
 }
