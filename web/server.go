@@ -140,6 +140,7 @@ func (s *Server) routes() *echo.Echo {
 	e.GET("/api/units", s.units)
 	e.GET("/api/units/:code", s.unit)
 	e.GET("/api/facilities", s.facilities)
+	e.GET("/api/report.xlsx", s.reportWorkbook)
 	e.GET("/tiles/:file", s.tileJSONDoc)
 	e.GET("/tiles/:layer/:z/:x/:y", s.tile)
 	s.scenarioRoutes(e)
