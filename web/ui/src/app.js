@@ -278,8 +278,14 @@ function renderSample() {
   $('#map-sample').hidden = !sample;
 }
 
+// syncDownload points the workbook link at the current language's workbook.
+function syncDownload() {
+  $('#xlsx-link').href = `/api/report.xlsx?lang=${getLang()}`;
+}
+
 function renderAll() {
   applyStatic();
+  syncDownload();
   renderSummary();
   renderGaps();
   renderSample();
@@ -332,6 +338,7 @@ async function load(what, fn) {
 async function main() {
   setLang(getLang());
   applyStatic();
+  syncDownload();
   wireUI();
   renderSummary();
   const [maplibregl, check, counties, leagues, gaps] = await Promise.all([
