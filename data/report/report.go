@@ -160,8 +160,8 @@ func Write(ctx context.Context, m *coverage.Model, res *coverage.Result, opt Opt
 	return g.Wait()
 }
 
-// WriteWorkbook writes the report's workbook (report.xlsx) to w: the same
-// bytes' worth of sheets Write puts in the directory, opt.Dir unused.
+// WriteWorkbook writes the report's workbook to w: the same sheets and
+// cells Write puts in opt.Dir/report.xlsx (opt.Dir is not used here).
 func WriteWorkbook(ctx context.Context, w io.Writer, m *coverage.Model, res *coverage.Result, opt Options) error {
 	b, err := newBuilder(m, res, opt)
 	if err != nil {
