@@ -130,7 +130,10 @@ func (s *Server) routes() *echo.Echo {
 	}))
 	e.Use(middleware.BodyLimit("1M"))
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{
-		Skipper: func(c echo.Context) bool { return c.Path() == "/tiles/:layer/:z/:x/:y" },
+		// Tiles are gzipped once when cached; a workbook is a zip already.
+		Skipper: func(c echo.Context) bool {
+			return c.Path() == "/tiles/:layer/:z/:x/:y" || c.Path() == "/api/report.xlsx"
+		},
 	}))
 
 	e.GET("/api/health", s.health)

@@ -77,6 +77,7 @@ try {
 
   await page.screenshot({ path: out });
   console.log(`smoke: screenshot ${out}`);
+  await download(page);
 
   await planning(page, out.replace(/(\.png)?$/i, '-planning.png'));
   await english(browser, base, out.replace(/(\.png)?$/i, '-en.png'));
@@ -223,4 +224,16 @@ async function english(browser, base, shot) {
   } finally {
     await page.close();
   }
+}
+
+// download clicks the workbook link and checks that an .xlsx (a zip) arrives.
+async function download(page) {
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), page.click('#xlsx-link')]);
+  const name = dl.suggestedFilename();
+  const path = await dl.path();
+  const { readFileSync } = await import('node:fs');
+  const head = readFileSync(path).subarray(0, 2).toString('latin1');
+  console.log(`smoke: downloaded ${name} (${readFileSync(path).length} bytes)`);
+  if (!/^kepu-report-\d{8}\.xlsx$/.test(name)) fail(`download named ${name}, want kepu-report-YYYYMMDD.xlsx`);
+  if (head !== 'PK') fail('the downloaded workbook is not a zip (xlsx) file');
 }
