@@ -165,14 +165,29 @@ func (r *Renderer) Render(m Map) *image.RGBA {
 		x, y := proj.xy(mk.Point)
 		r.mark(img, float64(x), float64(y), mk)
 	}
+	// Numbered marks get their place first; county codes fit around them.
+	var placed []image.Rectangle
+	markBox := make([]image.Rectangle, len(m.Marks))
+	for i, mk := range m.Marks {
+		if mk.Text == "" {
+			continue
+		}
+		x, y := proj.xy(mk.Point)
+		if box, ok := r.placeLabel(r.small, mk.Text, float64(x), float64(y), mk.Radius, placed); ok {
+			markBox[i] = box
+			placed = append(placed, box)
+		}
+	}
 	for _, l := range m.Labels {
 		x, y := proj.xy(l.Point)
-		r.halo(img, r.small, l.Text, float64(x), float64(y))
+		if box, ok := r.placeLabel(r.small, l.Text, float64(x), float64(y), 6, placed); ok {
+			r.halo(img, r.small, l.Text, box)
+			placed = append(placed, box)
+		}
 	}
-	for _, mk := range m.Marks {
-		if mk.Text != "" {
-			x, y := proj.xy(mk.Point)
-			r.halo(img, r.small, mk.Text, float64(x), float64(y)+mk.Radius-1)
+	for i, mk := range m.Marks {
+		if !markBox[i].Empty() {
+			r.halo(img, r.small, mk.Text, markBox[i])
 		}
 	}
 	r.text(img, r.title, ink, m.Title, margin, 34)
@@ -400,11 +415,34 @@ func (r *Renderer) text(img *image.RGBA, f font.Face, c color.RGBA, s string, x,
 	d.DrawString(s)
 }
 
-// halo draws s centred under (x, y) in dark ink over a white halo.
-func (r *Renderer) halo(img *image.RGBA, f font.Face, s string, x, y float64) {
+// placeLabel finds where a label for the point (x, y) can go without
+// covering one already placed: gap pixels under the point (clear of a mark there),
+// then above it, then to either side. ok is false when every place is taken:
+// in dense districts a missing code is better than an unreadable pile.
+func (r *Renderer) placeLabel(f font.Face, s string, x, y, gap float64, placed []image.Rectangle) (box image.Rectangle, ok bool) {
 	d := font.Drawer{Face: f}
-	wd := float64(d.MeasureString(s)) / 64
-	x0, y0 := int(math.Round(x-wd/2)), int(math.Round(y+15)) // below the point, clear of a mark there
+	w, h := d.MeasureString(s).Ceil(), f.Metrics().Height.Ceil()
+	fw, fh := float64(w), float64(h)
+	spots := [][2]float64{{x - fw/2, y + gap}, {x - fw/2, y - gap - fh}, {x + gap + 1, y - fh/2}, {x - gap - 1 - fw, y - fh/2}}
+	for _, sp := range spots {
+		b := image.Rect(int(math.Round(sp[0])), int(math.Round(sp[1])), int(math.Round(sp[0]))+w, int(math.Round(sp[1]))+h)
+		free := true
+		for _, p := range placed {
+			if b.Inset(-1).Overlaps(p) {
+				free = false
+				break
+			}
+		}
+		if free {
+			return b, true
+		}
+	}
+	return image.Rectangle{}, false
+}
+
+// halo draws s in the box in dark ink over a white halo.
+func (r *Renderer) halo(img *image.RGBA, f font.Face, s string, box image.Rectangle) {
+	x0, y0 := box.Min.X, box.Max.Y-f.Metrics().Descent.Ceil()
 	for _, o := range [][2]int{{-1, -1}, {0, -1}, {1, -1}, {-1, 0}, {1, 0}, {-1, 1}, {0, 1}, {1, 1}} {
 		r.text(img, f, white, s, x0+o[0], y0+o[1])
 	}

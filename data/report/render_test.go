@@ -1,6 +1,7 @@
 package report
 
 import (
+	"image"
 	"image/color"
 	"testing"
 
@@ -151,5 +152,33 @@ func TestMapMarks(t *testing.T) {
 		if n < len(mp.Marks) {
 			t.Errorf("%s: %d pixels of the mark colour for %d marks", rule, n, len(mp.Marks))
 		}
+	}
+}
+
+// TestLabelsDoNotOverlap places labels for points that coincide: each takes
+// a free spot around the point, and once all four are taken the next is left out.
+func TestLabelsDoNotOverlap(t *testing.T) {
+	r, err := NewRenderer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var placed []image.Rectangle
+	for i := 0; i < 5; i++ {
+		box, ok := r.placeLabel(r.small, "150402", 300, 300, 6, placed)
+		if i < 4 && !ok {
+			t.Fatalf("label %d found no place", i)
+		}
+		if i == 4 {
+			if ok {
+				t.Errorf("a fifth label at the same point was placed at %v over the others", box)
+			}
+			break
+		}
+		for _, p := range placed {
+			if box.Overlaps(p) {
+				t.Errorf("label %d at %v overlaps %v", i, box, p)
+			}
+		}
+		placed = append(placed, box)
 	}
 }
