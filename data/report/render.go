@@ -423,7 +423,7 @@ func (r *Renderer) placeLabel(f font.Face, s string, x, y, gap float64, placed [
 	d := font.Drawer{Face: f}
 	w, h := d.MeasureString(s).Ceil(), f.Metrics().Height.Ceil()
 	fw, fh := float64(w), float64(h)
-	spots := [][2]float64{{x - fw/2, y + gap}, {x - fw/2, y - gap - fh}, {x + gap + 1, y - fh/2}, {x - gap - 1 - fw, y - fh/2}}
+	spots := [][2]float64{{x - fw/2, y + gap}, {x - fw/2, y - gap - fh}, {x + fw/2 + gap, y - fh/2}, {x - fw/2 - gap - fw, y - fh/2}}
 	for _, sp := range spots {
 		b := image.Rect(int(math.Round(sp[0])), int(math.Round(sp[1])), int(math.Round(sp[0]))+w, int(math.Round(sp[1]))+h)
 		free := true
