@@ -104,7 +104,9 @@ func (s *Server) EnableEdits(reg Registry, tokens []Token) {
 // who authenticates the request and names its token for the audit log.
 func (ed *editor) who(c echo.Context) (string, error) {
 	if len(ed.tokens) == 0 {
-		return "", &httpError{http.StatusForbidden, "edits are disabled: the server has no write token (set KEPU_TOKEN or --token-file)"}
+		// No token can be valid: 401 like any other write without one, saying why.
+		c.Response().Header().Set("WWW-Authenticate", `Bearer realm="kepu", error="invalid_token"`)
+		return "", &httpError{http.StatusUnauthorized, "edits are disabled: the server has no write token (start it with KEPU_TOKEN or --token-file)"}
 	}
 	h := c.Request().Header.Get("Authorization")
 	scheme, tok, ok := strings.Cut(h, " ")
