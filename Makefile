@@ -24,9 +24,11 @@ vet:
 test-go:
 	$(GO) test -count=1 ./...
 
-# The registry and the server under the race detector: concurrent readers and writers.
+# Everything under the race detector (-short leaves out the slowest cases,
+# which test-go runs): concurrent store readers and writers, the server, the
+# report's parallel pages and the suggestion workers.
 test-race:
-	$(GO) test -count=1 -race ./data/gpkg ./web
+	$(GO) test -count=1 -race -short ./...
 
 # The map's pure functions (API readers, planning views) under node's test runner.
 test-js:
