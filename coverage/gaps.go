@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 )
 
 // Gap is one unmet target in one place, with its priority explained.
@@ -25,6 +26,9 @@ type Gap struct {
 	// Component names which target of a several-part rule the row is about:
 	// "national", "regional" or "themed" for base_totals.
 	Component string `json:"component,omitempty"`
+	// Next are the places that would close a region-scope gap first (the
+	// mobile museum's next leagues).
+	Next []Place `json:"next,omitempty"`
 }
 
 // Part is one term of a priority score: Score = Weight × Measure / Scale.
@@ -171,8 +175,21 @@ func (ev *evaluation) regionGaps() {
 		ev.res.gaps = append(ev.res.gaps, Gap{Rule: rule, Code: RegionCode, Name: RegionName, Level: LevelRegion, Component: component,
 			Actual: float64(actual), Target: float64(target), Shortfall: float64(target - actual), Detail: detail, Parts: []Part{}})
 	}
-	add(RuleMobileMuseum, "", reg.MobileMuseumLeagues, rs.MobileMuseum.MinLeagues,
-		fmt.Sprintf("mobile museum stops in %d leagues in the period, %d needed", reg.MobileMuseumLeagues, rs.MobileMuseum.MinLeagues))
+	need := rs.MobileMuseum.MinLeagues - reg.MobileMuseumLeagues
+	detail := fmt.Sprintf("mobile museum stops in %d leagues in the period, %d needed", reg.MobileMuseumLeagues, rs.MobileMuseum.MinLeagues)
+	var next []Place
+	if need > 0 && len(reg.MobileMuseumNext) > 0 {
+		next = reg.MobileMuseumNext[:min(need, len(reg.MobileMuseumNext))]
+		var names []string
+		for _, p := range next {
+			names = append(names, p.Code+" "+p.Name)
+		}
+		detail += "; next, most rural residents first: " + strings.Join(names, ", ")
+	}
+	add(RuleMobileMuseum, "", reg.MobileMuseumLeagues, rs.MobileMuseum.MinLeagues, detail)
+	if n := len(ev.res.gaps); next != nil && n > 0 && ev.res.gaps[n-1].Rule == RuleMobileMuseum {
+		ev.res.gaps[n-1].Next = next
+	}
 	bt := reg.BaseTotals
 	add(RuleBaseTotals, "national", bt.National, rs.BaseTotals.National, fmt.Sprintf("national bases %d < %d", bt.National, rs.BaseTotals.National))
 	add(RuleBaseTotals, "regional", bt.Regional, rs.BaseTotals.Regional, fmt.Sprintf("regional bases %d < %d", bt.Regional, rs.BaseTotals.Regional))

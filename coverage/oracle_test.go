@@ -279,3 +279,34 @@ func TestEventNamingUnknownFacility(t *testing.T) {
 		t.Errorf("unknown_facility diagnostics = %v, want [EVX:NO-SUCH]", got)
 	}
 }
+
+// TestMobileMuseumNext checks that the unvisited leagues are listed, most
+// rural residents first, and that the gap names as many as it lacks.
+func TestMobileMuseumNext(t *testing.T) {
+	res := sampleResult(t)
+	reg := res.Region
+	visited := map[string]bool{}
+	for _, c := range reg.MobileMuseumCodes {
+		visited[c] = true
+	}
+	var want []coverage.Unit
+	for _, u := range res.Units {
+		if u.Level == coverage.LevelLeague && !visited[u.Code] {
+			want = append(want, coverage.Unit{Code: u.Code, PopulationRural: u.PopulationRural})
+		}
+	}
+	sort.Slice(want, func(i, j int) bool { return want[i].PopulationRural > want[j].PopulationRural })
+	if len(reg.MobileMuseumNext) != len(want) || len(want) != 12-len(visited) {
+		t.Fatalf("next = %v, want the %d unvisited leagues", reg.MobileMuseumNext, len(want))
+	}
+	for i := range want {
+		if reg.MobileMuseumNext[i].Code != want[i].Code {
+			t.Errorf("next[%d] = %s, want %s", i, reg.MobileMuseumNext[i].Code, want[i].Code)
+		}
+	}
+	gaps := res.Gaps(coverage.GapFilter{Rule: coverage.RuleMobileMuseum})
+	need := 5 - reg.MobileMuseumLeagues
+	if len(gaps) != 1 || len(gaps[0].Next) != need || gaps[0].Next[0].Code != want[0].Code {
+		t.Errorf("gap = %+v, want %d next league(s) starting with %s", gaps, need, want[0].Code)
+	}
+}

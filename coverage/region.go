@@ -35,6 +35,17 @@ func (ev *evaluation) region() {
 	}
 	reg.MobileMuseumCodes = sortedKeys(leagues)
 	reg.MobileMuseumLeagues = len(leagues)
+	reg.MobileMuseumNext = []Place{}
+	next := make([]*Unit, 0, len(ev.m.Leagues))
+	for _, li := range ev.m.Leagues {
+		if l := &w.Units[li]; !leagues[l.Code] {
+			next = append(next, l)
+		}
+	}
+	sort.SliceStable(next, func(i, j int) bool { return next[i].PopulationRural > next[j].PopulationRural })
+	for _, l := range next {
+		reg.MobileMuseumNext = append(reg.MobileMuseumNext, Place{Code: l.Code, Name: l.Name})
+	}
 	ev.distribution()
 }
 

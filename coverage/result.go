@@ -70,6 +70,12 @@ type BaseCounts struct {
 	Themed   int `json:"themed"`
 }
 
+// Place names a unit by code and name.
+type Place struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
+}
+
 // Nearest names the closest facility of some kind and how far it is.
 type Nearest struct {
 	ID         string  `json:"id"`
@@ -93,8 +99,12 @@ type RegionResult struct {
 	BaseTotals          BaseTotalsResult `json:"base_totals"`
 	MobileMuseumLeagues int              `json:"mobile_museum_leagues"`
 	MobileMuseumCodes   []string         `json:"mobile_museum_league_codes"`
-	Distribution        Distribution     `json:"base_distribution"`
-	Population          int              `json:"population"`
+	// MobileMuseumNext are the leagues the mobile museum has not visited in
+	// the period, most rural residents first: where the plan's lean toward
+	// rural and pastoral areas says the next stops should go.
+	MobileMuseumNext []Place      `json:"mobile_museum_next"`
+	Distribution     Distribution `json:"base_distribution"`
+	Population       int          `json:"population"`
 }
 
 // BaseTotalsResult counts open bases inside the region.

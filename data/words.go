@@ -113,7 +113,15 @@ func GapDetail(g coverage.Gap, lang Lang) string {
 		}
 		return fmt.Sprintf("最大开放综合性场馆 %.0f 平方米，需 %.0f 平方米", g.Actual, g.Target)
 	case coverage.RuleMobileMuseum:
-		return fmt.Sprintf("评估期内流动科技馆在 %.0f 个盟市巡展，需 %.0f 个", g.Actual, g.Target)
+		d := fmt.Sprintf("评估期内流动科技馆在 %.0f 个盟市巡展，需 %.0f 个", g.Actual, g.Target)
+		if len(g.Next) > 0 {
+			var names []string
+			for _, p := range g.Next {
+				names = append(names, p.Name)
+			}
+			d += "；建议下一站（农村牧区人口最多）：" + strings.Join(names, "、")
+		}
+		return d
 	case coverage.RuleBaseTotals:
 		kind := "科普+文化/旅游基地"
 		switch g.Component {
