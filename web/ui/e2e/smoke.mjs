@@ -12,6 +12,10 @@
 // must come back as a readable 400 problem — then a 1200 m² one, evaluates
 // the what-if and checks the result panel shows a changed rule and 赛罕区's
 // closed gap; saves a second screenshot next to the first (out-planning.png).
+// Colour by: switches the county fill to each mode with the 着色 control,
+// checks the legend's entries and that every rendered county wears one of the
+// legend's colours, hovers and clicks a county in priority mode, saves
+// out-priority.png, and checks the choice survives a reload and ?colour=.
 // Needs `npm ci` in web/ui (playwright-core) and Debian's chromium
 // (apt-get install -y chromium); CHROMIUM overrides the browser path.
 import { chromium } from 'playwright-core';
@@ -27,6 +31,14 @@ function fail(msg) {
   console.error(`smoke: FAIL: ${msg}`);
   process.exitCode = 1;
 }
+
+// legends are each colour-by mode's legend labels in Chinese, from the spec.
+const legends = {
+  venue: ['有1000㎡以上科普场馆', '仅有1000㎡以下场馆', '无科普场馆'],
+  caravan: ['驻地在大篷车服务范围内', '驻地无大篷车覆盖'],
+  bases: ['无开放的科普教育基地', '1–2 个', '3–5 个', '6–10 个', '10 个以上'],
+  priority: ['无差距（0）', '0–2', '2–4', '4–6', '6–8', '≥ 8'],
+};
 
 const browser = await chromium.launch({
   executablePath,
@@ -79,6 +91,7 @@ try {
   console.log(`smoke: screenshot ${out}`);
   await download(page);
 
+  await colours(page, out.replace(/(\.png)?$/i, '-priority.png'));
   await planning(page, out.replace(/(\.png)?$/i, '-planning.png'));
   await english(browser, base, out.replace(/(\.png)?$/i, '-en.png'));
   for (const e of errors) console.log(`smoke: console error: ${e}`);
@@ -208,6 +221,95 @@ async function planning(page, shot) {
   console.log(`smoke: screenshot ${shot}`);
 }
 
+// fillTally is, for the counties rendered now, how many wear each legend
+// entry's colour, and the colours that match no entry.
+function fillTally(page) {
+  return page.evaluate(() => {
+    const hex = (c) => '#' + [c.r, c.g, c.b].map((v) => Math.round((v / (c.a || 1)) * 255).toString(16).padStart(2, '0')).join('');
+    const entries = [...document.querySelectorAll('#legend-fill li')].map((li) => [li.dataset.color.toLowerCase(), li.innerText.trim()]);
+    const tally = Object.fromEntries(entries.map(([, label]) => [label, new Set()]));
+    const stray = new Set();
+    for (const f of window.kepu.map.queryRenderedFeatures({ layers: ['counties-fill'] })) {
+      const c = hex(f.layer.paint['fill-color']);
+      const e = entries.find(([col]) => col === c);
+      if (e) tally[e[1]].add(f.properties.code); else stray.add(`${c} (${f.properties.name})`);
+    }
+    return { tally: Object.fromEntries(Object.entries(tally).map(([k, v]) => [k, v.size])), stray: [...stray] };
+  });
+}
+
+// colours walks the 着色 control through every mode.
+async function colours(page, shot) {
+  if ((await page.evaluate(() => typeof window.kepu.colourBy)) !== 'function') throw new Error('colour: no window.kepu.colourBy()');
+  for (const mode of ['caravan', 'bases', 'priority', 'venue']) {
+    await page.click(`#colour-by [data-colour="${mode}"]`);
+    await idle(page);
+    const now = await page.evaluate(() => window.kepu.colour());
+    if (now !== mode) fail(`colour: clicked ${mode}, the map says ${now}`);
+    const active = await page.$$eval('#colour-by .active', (els) => els.map((e) => e.dataset.colour));
+    if (active.join() !== mode) fail(`colour ${mode}: active segment ${active.join()}`);
+    const labels = await page.$$eval('#legend-fill li', (els) => els.map((e) => e.innerText.trim()));
+    if (labels.join('|') !== legends[mode].join('|')) fail(`colour ${mode}: legend shows ${labels.join(' | ')}, want ${legends[mode].join(' | ')}`);
+    const rendered = await page.evaluate(() => window.kepu.renderedCounties());
+    if (!(rendered > 0)) fail(`colour ${mode}: rendered counties = ${rendered}, want > 0`);
+    const { tally, stray } = await fillTally(page);
+    console.log(`smoke: colour ${mode}: ${rendered} county features; ${Object.entries(tally).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    if (stray.length) fail(`colour ${mode}: counties in colours not in the legend: ${stray.slice(0, 5).join(', ')}`);
+    if (Object.values(tally).filter((n) => n > 0).length < 2) fail(`colour ${mode}: fewer than two legend classes on the map`);
+    if (mode === 'priority') {
+      await pointAtCounty(page);
+      await page.screenshot({ path: shot });
+      console.log(`smoke: screenshot ${shot}`);
+    }
+  }
+  // The choice is remembered, and ?colour= in the address wins.
+  await page.click('#colour-by [data-colour="bases"]');
+  await page.reload({ waitUntil: 'load' });
+  await waitFor(page, 'counties rendered after a reload', () => window.kepu && window.kepu.ready === true);
+  const remembered = await page.evaluate(() => window.kepu.colour());
+  const shown = await page.$$eval('#legend-fill li', (els) => els.length);
+  console.log(`smoke: colour after a reload: ${remembered} (${shown} legend entries)`);
+  if (remembered !== 'bases' || shown !== legends.bases.length) fail(`after a reload the map colours by ${remembered} with ${shown} legend entries, want bases, ${legends.bases.length}`);
+  await page.goto(new URL('/?colour=caravan', page.url()).href, { waitUntil: 'load' });
+  await waitFor(page, 'counties rendered with ?colour=caravan', () => window.kepu && window.kepu.ready === true);
+  const asked = await page.evaluate(() => window.kepu.colour());
+  console.log(`smoke: colour with ?colour=caravan: ${asked}`);
+  if (asked !== 'caravan') fail(`?colour=caravan gives ${asked}`);
+  await page.evaluate(() => window.kepu.colourBy('venue'));
+  await idle(page);
+}
+
+// pointAtCounty hovers and clicks a county away from any facility mark and
+// checks that it lights up and opens its panel.
+async function pointAtCounty(page) {
+  const spot = await page.evaluate(() => {
+    const map = window.kepu.map, c = map.getCanvas();
+    const marks = ['caravans', 'venues', 'bases-national', 'bases-regional', 'bases-other'];
+    for (let y = 0.3; y < 0.9; y += 0.05) {
+      for (let x = 0.3; x < 0.9; x += 0.05) {
+        const p = [x * c.clientWidth, y * c.clientHeight];
+        const county = map.queryRenderedFeatures(p, { layers: ['counties-fill'] })[0];
+        const near = map.queryRenderedFeatures([[p[0] - 12, p[1] - 12], [p[0] + 12, p[1] + 12]], { layers: marks });
+        const r = c.getBoundingClientRect();
+        if (county && !near.length) return { x: r.left + p[0], y: r.top + p[1], code: county.properties.code, name: county.properties.name };
+      }
+    }
+    return null;
+  });
+  if (!spot) { fail('colour: no county free of facility marks to point at'); return; }
+  await page.mouse.move(spot.x, spot.y);
+  const hover = await waitFor(page, `hovering ${spot.name} does not light it up`, (code) =>
+    window.kepu.map.getFeatureState({ source: 'counties', sourceLayer: 'counties', id: code }).hover === true, spot.code, 5000).catch((e) => { fail(e.message); return false; });
+  await page.mouse.click(spot.x, spot.y);
+  const title = await waitFor(page, `clicking ${spot.name} opens no panel`, () =>
+    !document.querySelector('#detail').hidden && document.querySelector('#detail-body h2')?.innerText, undefined, 10000).catch((e) => { fail(e.message); return ''; });
+  console.log(`smoke: priority mode: hover lights ${spot.name}: ${hover}; click opens ${title}`);
+  if (title && !title.includes(spot.name)) fail(`clicking ${spot.name} opened ${title}`);
+  await page.mouse.move(5, 5);
+  await page.click('#detail-close');
+  await idle(page);
+}
+
 // english opens the map with ?lang=en in a fresh page and checks that the
 // header and the sample label speak English and the counties still render.
 async function english(browser, base, shot) {
@@ -221,6 +323,11 @@ async function english(browser, base, shot) {
     if (/内蒙古科普设施覆盖/.test(title)) fail('with ?lang=en the header still shows the Chinese title');
     await page.screenshot({ path: shot });
     console.log(`smoke: screenshot ${shot}`);
+    await page.click('#colour-by [data-colour="bases"]');
+    const legend = await page.$$eval('#legend-fill li', (els) => els.map((e) => e.innerText.trim()));
+    const control = await page.$eval('#colour-by', (el) => el.innerText.replace(/\s+/g, ' ').trim());
+    console.log(`smoke: English colour control: ${control}; bases legend: ${legend.join(' | ')}`);
+    if (!legend.includes('3–5 bases') || !/Priority/.test(control)) fail('in English the colour control or the bases legend is not in English');
   } finally {
     await page.close();
   }

@@ -1,6 +1,8 @@
 // map.js: the MapLibre style for kepu's own vector tiles. No basemap, no
 // glyphs, no sprites: only the four tile layers over a plain background.
 
+import { fillColor, fillOpacity } from './colour.js';
+
 export const colors = {
   compliant: '#2f9e5f',
   small: '#e8a317',
@@ -17,9 +19,6 @@ export const colors = {
 
 /** region is Inner Mongolia's extent, [west, south, east, north]. */
 export const region = [97.1, 37.3, 126.1, 53.4];
-
-const isTrue = (prop) => ['any',
-  ['==', ['get', prop], true], ['==', ['get', prop], 1], ['==', ['get', prop], 'true']];
 
 const isOpen = ['==', ['coalesce', ['get', 'status'], 'open'], 'open'];
 
@@ -68,8 +67,9 @@ export const toggleLayers = {
 /** facilityLayerIds are the clickable point layers, topmost first. */
 export const facilityLayerIds = ['caravans', 'venues', 'bases-national', 'bases-regional', 'bases-other'];
 
-/** buildStyle returns the style object for tiles served at origin. */
-export function buildStyle(origin) {
+/** buildStyle returns the style object for tiles served at origin, the
+ *  counties filled by the colour-by mode (colour.js). */
+export function buildStyle(origin, colour) {
   const venueRadius = (small, big) => ['case',
     ['>=', ['to-number', ['get', 'floor_area_m2'], 0], 1000], big, small];
   return {
@@ -81,11 +81,8 @@ export function buildStyle(origin) {
       {
         id: 'counties-fill', type: 'fill', source: 'counties', 'source-layer': 'counties',
         paint: {
-          'fill-color': ['case',
-            isTrue('venue_1000'), colors.compliant,
-            ['>', ['to-number', ['get', 'largest_venue_m2'], 0], 0], colors.small,
-            colors.none],
-          'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.75, 0.5],
+          'fill-color': fillColor(colour),
+          'fill-opacity': fillOpacity(colour),
         },
       },
       {
