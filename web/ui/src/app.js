@@ -6,18 +6,16 @@ import * as api from './api.js';
 import { buildStyle, region, toggleLayers, facilityLayerIds } from './map.js';
 import { esc, num, ruleName, unitHTML, popupHTML, gapRowHTML, rememberNames } from './panel.js';
 import { createPlanning } from './plan.js';
-import { modes, classes, fillColor, fillOpacity, opacity, pickMode, normalMode, modeLabel } from './colour.js';
+import { createColouring } from './colourview.js';
 
 const $ = (sel) => document.querySelector(sel);
 
-const colourKey = 'kepu.colour';
-const stored = (key) => { try { return localStorage.getItem(key); } catch { return null; } };
-const state = {
-  counties: [], leagues: [], gaps: [], check: null, selected: null, panel: null,
-  colour: pickMode(location.search, stored(colourKey)),
-};
+const state = { counties: [], leagues: [], gaps: [], check: null, selected: null, panel: null };
 const kepu = { ready: false, map: null, renderedCounties: () => 0, state };
 window.kepu = kepu;
+
+// colouring: what the county fill shows, its control and legend (colourview.js).
+const colouring = createColouring({ kepu });
 
 const byCode = (code) => state.counties.find((u) => u.code === code) || state.leagues.find((u) => u.code === code);
 const leagueName = (code) => state.leagues.find((u) => u.code === code)?.name || '';
@@ -74,7 +72,7 @@ async function loadMapLibre() {
 function createMap(maplibregl) {
   const map = new maplibregl.Map({
     container: 'map',
-    style: buildStyle(location.origin, state.colour),
+    style: buildStyle(location.origin, colouring.mode()),
     bounds: region,
     fitBoundsOptions: { padding: 24 },
     minZoom: 3,
@@ -238,65 +236,6 @@ function closeDetail() {
   kepu.map?.setFilter('counties-selected', ['==', ['get', 'code'], '']);
 }
 
-// --- colour by: what the county fill shows (colour.js) ----------------------
-
-/** colourBy fills the counties by mode (venue, caravan, bases, priority),
- *  remembers the choice and redraws the legend; returns the mode applied. */
-function colourBy(mode) {
-  state.colour = normalMode(mode);
-  try { localStorage.setItem(colourKey, state.colour); } catch { /* private mode */ }
-  // A shared link keeps saying what the map shows.
-  const url = new URL(location.href);
-  if (url.searchParams.has('colour') && url.searchParams.get('colour') !== state.colour) {
-    url.searchParams.set('colour', state.colour);
-    history.replaceState(history.state, '', url);
-  }
-  if (kepu.map?.getLayer('counties-fill')) {
-    kepu.map.setPaintProperty('counties-fill', 'fill-color', fillColor(state.colour));
-    kepu.map.setPaintProperty('counties-fill', 'fill-opacity', fillOpacity(state.colour));
-  }
-  renderLegend();
-  return state.colour;
-}
-kepu.colourBy = colourBy;
-kepu.colour = () => state.colour;
-kepu.colourModes = modes;
-
-// rgba is a #rrggbb colour at alpha a, as the map blends the fill.
-const rgba = (hex, a) => `rgba(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')}, ${a})`;
-
-function renderLegend() {
-  const mode = state.colour;
-  for (const b of document.querySelectorAll('#colour-by [data-colour]')) {
-    const on = b.dataset.colour === mode;
-    b.classList.toggle('active', on);
-    b.setAttribute('aria-checked', String(on));
-    b.tabIndex = on ? 0 : -1;
-  }
-  $('#legend-note').textContent = t(`colourNote.${mode}`);
-  $('#legend-fill').dataset.mode = mode;
-  $('#legend-fill').innerHTML = classes[mode].map((c) =>
-    `<li data-class="${c.key}" data-color="${c.color}"><i class="swatch" style="background:${rgba(c.color, Math.max(0.6, opacity[mode]))}"></i><span>${esc(t(c.label, c.vars))}</span></li>`).join('');
-  $('#colour-by').title = t(modeLabel(mode));
-}
-
-function wireColour() {
-  const seg = $('#colour-by');
-  seg.addEventListener('click', (e) => {
-    const b = e.target.closest('[data-colour]');
-    if (b) colourBy(b.dataset.colour);
-  });
-  // Arrow keys move along the segments, as in any radio group.
-  seg.addEventListener('keydown', (e) => {
-    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
-    if (!step) return;
-    e.preventDefault();
-    const next = modes[(modes.indexOf(state.colour) + step + modes.length) % modes.length];
-    colourBy(next);
-    seg.querySelector(`[data-colour="${next}"]`).focus();
-  });
-}
-
 // --- left panel ---------------------------------------------------------------
 
 function renderSummary() {
@@ -354,7 +293,7 @@ function renderAll() {
   renderSummary();
   renderGaps();
   renderSample();
-  renderLegend();
+  colouring.render();
   planning.render();
   if (state.panel === 'scenario') $('#detail-body').innerHTML = planning.resultHTML();
   else if (state.detail) $('#detail-body').innerHTML = unitHTML(state.detail, leagueName, state.gap);
@@ -406,8 +345,7 @@ async function main() {
   applyStatic();
   syncDownload();
   wireUI();
-  wireColour();
-  colourBy(state.colour);
+  colouring.wire();
   renderSummary();
   const [maplibregl, check, counties, leagues, gaps] = await Promise.all([
     loadMapLibre(),
