@@ -36,8 +36,17 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, "export", err)
 	}
+	if *format == "gpkg" && *what == "gaps" {
+		res := coverage.Evaluate(w, rs)
+		gaps := res.Gaps(coverage.GapFilter{Rule: *rule, League: *league})
+		if err := gpkg.WriteGaps(ctx, *out, gaps, data.GapPlaces(res)); err != nil {
+			return fail(stderr, "export", err)
+		}
+		fmt.Fprintf(stdout, "wrote %d gaps to %s\n", len(gaps), *out)
+		return exitPass
+	}
 	if *format == "gpkg" {
-		return exportGPKG(ctx, w, *what, *out, stdout, stderr)
+		return exportGPKG(ctx, w, *out, stdout, stderr)
 	}
 	dst, closeOut, err := output(*out, stdout)
 	if err != nil {
@@ -128,14 +137,10 @@ func writeGaps(w io.Writer, res *coverage.Result, gaps []coverage.Gap, format st
 	return data.WriteJSON(w, data.GapCollection(res, gaps))
 }
 
-// exportGPKG writes a new GeoPackage: the registry (facilities and
-// events), or the gap list as a point feature table.
-func exportGPKG(ctx context.Context, w *coverage.World, what, path string, stdout, stderr io.Writer) int {
+// exportGPKG writes the registry (facilities and events) as a new GeoPackage.
+func exportGPKG(ctx context.Context, w *coverage.World, path string, stdout, stderr io.Writer) int {
 	if _, err := os.Stat(path); err == nil {
 		return fail(stderr, "export", fmt.Errorf("%s exists; kepu export writes a new GeoPackage", path))
-	}
-	if what == "gaps" {
-		return fail(stderr, "export", errors.New("--what gaps --format gpkg is not supported yet: use geojson and ogr2ogr"))
 	}
 	st, err := gpkg.Open(ctx, path)
 	if err != nil {

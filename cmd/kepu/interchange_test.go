@@ -168,6 +168,8 @@ func TestExportOpensInGDAL(t *testing.T) {
 		{[]string{"--what", "facilities", "--format", "kml"}, "facilities.kml", len(w.Facilities)},
 		{[]string{"--what", "facilities", "--format", "gpkg"}, "facilities.gpkg", len(w.Facilities)},
 		{[]string{"--what", "gaps", "--format", "geojson"}, "gaps.geojson", len(res.Gaps(coverage.GapFilter{}))},
+		{[]string{"--what", "gaps", "--format", "gpkg"}, "gaps.gpkg", len(res.Gaps(coverage.GapFilter{}))},
+		{[]string{"--what", "gaps", "--format", "gpkg", "--league", "150400"}, "gaps-150400.gpkg", len(res.Gaps(coverage.GapFilter{League: "150400"}))},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -18,7 +18,11 @@ const wgs84WKT = `GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298
 
 // schema creates the GeoPackage core tables, kepu's feature and attribute
 // tables and registers them. Every statement is idempotent.
-var schema = []string{
+var schema = append(append([]string{}, coreSchema...), registrySchema...)
+
+// coreSchema is what every GeoPackage has: the spatial reference systems
+// (with WGS84), the contents and the geometry columns.
+var coreSchema = []string{
 	`CREATE TABLE IF NOT EXISTS gpkg_spatial_ref_sys (
 		srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY, organization TEXT NOT NULL,
 		organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT)`,
@@ -37,6 +41,10 @@ var schema = []string{
 		CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),
 		CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),
 		CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id))`,
+}
+
+// registrySchema is kepu's registry: facilities, events, scenarios, audit.
+var registrySchema = []string{
 	`CREATE TABLE IF NOT EXISTS facilities (
 		fid INTEGER PRIMARY KEY AUTOINCREMENT, geom POINT NOT NULL, id TEXT NOT NULL UNIQUE,
 		name TEXT, category TEXT NOT NULL, status TEXT NOT NULL, floor_area_m2 DOUBLE,
@@ -70,19 +78,27 @@ func migrate(ctx context.Context, db *sql.DB) error {
 		return err
 	}
 	defer tx.Rollback()
-	stmts := append([]string{
-		fmt.Sprintf("PRAGMA application_id = %d", ApplicationID),
-		fmt.Sprintf("PRAGMA user_version = %d", UserVersion),
-	}, schema...)
-	for _, s := range stmts {
-		if _, err := tx.ExecContext(ctx, s); err != nil {
-			return fmt.Errorf("schema: %w", err)
-		}
+	if err := create(ctx, tx, schema); err != nil {
+		return err
 	}
 	if err := addColumn(ctx, tx, "scenarios", "summary", "TEXT"); err != nil {
 		return fmt.Errorf("schema: %w", err)
 	}
 	return tx.Commit()
+}
+
+// create stamps the GeoPackage header values and runs the statements.
+func create(ctx context.Context, tx *sql.Tx, statements []string) error {
+	stmts := append([]string{
+		fmt.Sprintf("PRAGMA application_id = %d", ApplicationID),
+		fmt.Sprintf("PRAGMA user_version = %d", UserVersion),
+	}, statements...)
+	for _, s := range stmts {
+		if _, err := tx.ExecContext(ctx, s); err != nil {
+			return fmt.Errorf("schema: %w", err)
+		}
+	}
+	return nil
 }
 
 // addColumn adds a column that files made by an earlier kepu lack.
