@@ -307,30 +307,18 @@ func (r *Renderer) stroke(img *image.RGBA, p projection, g orb.Geometry, w float
 
 // dot fills a disc of radius rad pixels centred on (x, y).
 func (r *Renderer) dot(img *image.RGBA, x, y, rad float64, c color.RGBA) {
-	rect := image.Rect(int(math.Floor(x-rad-1)), int(math.Floor(y-rad-1)),
-		int(math.Ceil(x+rad+1)), int(math.Ceil(y+rad+1)))
-	if !rect.In(img.Bounds()) {
-		return
-	}
-	r.z.Reset(rect.Dx(), rect.Dy())
-	ox, oy := x-float64(rect.Min.X), y-float64(rect.Min.Y)
-	const n = 20
-	for i := 0; i <= n; i++ {
-		a := 2 * math.Pi * float64(i) / n
-		px, py := float32(ox+rad*math.Cos(a)), float32(oy+rad*math.Sin(a))
-		if i == 0 {
-			r.z.MoveTo(px, py)
-		} else {
-			r.z.LineTo(px, py)
-		}
-	}
-	r.z.ClosePath()
-	r.z.Draw(img, rect, image.NewUniform(c), image.Point{})
+	r.radial(img, x, y, rad, 20, 0, 1, c)
 }
 
 // star fills a five-pointed star of outer radius rad centred on (x, y),
 // point up.
 func (r *Renderer) star(img *image.RGBA, x, y, rad float64, c color.RGBA) {
+	r.radial(img, x, y, rad, 10, -math.Pi/2, 0.45, c)
+}
+
+// radial fills the polygon of n vertices around (x, y), the first at angle
+// start, the even ones rad from the centre and the odd ones rad×inner.
+func (r *Renderer) radial(img *image.RGBA, x, y, rad float64, n int, start, inner float64, c color.RGBA) {
 	rect := image.Rect(int(math.Floor(x-rad-1)), int(math.Floor(y-rad-1)),
 		int(math.Ceil(x+rad+1)), int(math.Ceil(y+rad+1)))
 	if !rect.In(img.Bounds()) {
@@ -338,11 +326,10 @@ func (r *Renderer) star(img *image.RGBA, x, y, rad float64, c color.RGBA) {
 	}
 	r.z.Reset(rect.Dx(), rect.Dy())
 	ox, oy := x-float64(rect.Min.X), y-float64(rect.Min.Y)
-	for i := 0; i < 10; i++ {
-		a := -math.Pi/2 + math.Pi*float64(i)/5
-		k := rad
+	for i := 0; i < n; i++ {
+		a, k := start+2*math.Pi*float64(i)/float64(n), rad
 		if i%2 == 1 {
-			k = rad * 0.45
+			k = rad * inner
 		}
 		px, py := float32(ox+k*math.Cos(a)), float32(oy+k*math.Sin(a))
 		if i == 0 {
