@@ -33,6 +33,7 @@ type Ruleset struct {
 	BaseTotals       BaseTotals       `json:"base_totals" yaml:"base_totals"`
 	BaseDistribution BaseDistribution `json:"base_distribution" yaml:"base_distribution"`
 	Priority         Weights          `json:"priority" yaml:"priority"`
+	Costs            Costs            `json:"costs" yaml:"costs"`
 }
 
 // Period is the evaluation period, both ends inclusive, as YYYY-MM-DD.
@@ -114,6 +115,7 @@ func Defaults() Ruleset {
 		BaseTotals:       BaseTotals{National: 50, Regional: 500, Themed: 100, Themes: []string{"culture", "tourism"}},
 		BaseDistribution: BaseDistribution{MinBases: 1},
 		Priority:         Weights{Population: 1, Rural: 0.5, Distance: 1, FormerPoverty: 1, Border: 0.5},
+		Costs:            DefaultCosts(),
 	}
 }
 
@@ -131,6 +133,7 @@ func ParseRules(b []byte) (Ruleset, error) {
 	if err := dec.Decode(&rs); err != nil {
 		return rs, fmt.Errorf("rules: %w", err)
 	}
+	markPlaceholder(b, &rs)
 	return rs, rs.Validate()
 }
 
@@ -169,5 +172,5 @@ func (rs Ruleset) Validate() error {
 			return fmt.Errorf("rules: %s: %v must be zero or more", c.name, c.v)
 		}
 	}
-	return nil
+	return rs.Costs.validate()
 }
