@@ -52,9 +52,11 @@ func (bc *budgetCover) solve(ctx context.Context, nodeLimit int) budgetSolution 
 			b.best, b.bestCost, b.bestPicks = v, c, []int{j}
 		}
 	}
-	all := make([]int, len(bc.lists))
-	for j := range all {
-		all[j] = j
+	var all []int
+	for j, d := range bc.dominated() {
+		if !d {
+			all = append(all, j)
+		}
 	}
 	pending := b.node(0, 0, all)
 	sol := budgetSolution{Picks: b.bestPicks, Value: b.best, Cost: b.bestCost, Greedy: gv, Nodes: b.nodes}
@@ -165,7 +167,56 @@ func (bc *budgetCover) order(picks []int) []int {
 	return out
 }
 
+// gapBound bounds what the actions gs (with their marginal gains) add
+// within left: each open gap is priced at the best cost per value among the
+// actions in gs that close it, and the gaps are packed fractionally, cheapest
+// first. Valid because a set of actions costs at least the price of the gaps
+// it closes: each action's cost spread over the gaps it newly closes is at
+// least its own cost per value times their weight, and that is at least
+// each gap's price.
+func (b *budgetBnB) gapBound(gs []candGain, left float64) float64 {
+	bc := b.bc
+	if b.rho == nil {
+		b.rho = make([]float64, len(bc.w))
+		for k := range b.rho {
+			b.rho[k] = math.Inf(1)
+		}
+	}
+	touched := b.touched[:0]
+	for _, x := range gs {
+		r := bc.cost[x.j] / x.g
+		for _, k := range bc.lists[x.j] {
+			if b.cnt[k] != 0 {
+				continue
+			}
+			if math.IsInf(b.rho[k], 1) {
+				touched = append(touched, int(k))
+			}
+			b.rho[k] = math.Min(b.rho[k], r)
+		}
+	}
+	sort.Slice(touched, func(x, y int) bool { return b.rho[touched[x]] < b.rho[touched[y]] })
+	v := 0.0
+	for _, k := range touched {
+		c := bc.w[k] * b.rho[k]
+		switch {
+		case left <= 0 && c > 0:
+		case c <= left:
+			v += bc.w[k]
+			left -= c
+		default:
+			v += bc.w[k] * left / c
+			left = 0
+		}
+		b.rho[k] = math.Inf(1)
+	}
+	b.touched = touched
+	return v
+}
+
 type budgetBnB struct {
+	rho       []float64 // per gap, +Inf outside gapBound
+	touched   []int
 	bc        *budgetCover
 	ctx       context.Context
 	limit     int
@@ -217,10 +268,13 @@ func (b *budgetBnB) node(cur, spent float64, allowed []int) float64 {
 	b.nodes++
 	if b.nodes > b.limit || (b.nodes%256 == 0 && b.ctx.Err() != nil) {
 		b.aborted = true
-		return bound(0)
+		return math.Min(bound(0), cur+b.gapBound(gs, left))
 	}
 	if cur > b.best+b.eps || (cur >= b.best-b.eps && spent < b.bestCost-b.eps) {
 		b.best, b.bestCost, b.bestPicks = cur, spent, append([]int{}, b.picks...)
+	}
+	if b.cut(cur+b.gapBound(gs, left), spent) {
+		return math.Inf(-1)
 	}
 	next := make([]int, 0, len(gs))
 	for i, x := range gs {
@@ -237,11 +291,50 @@ func (b *budgetBnB) node(cur, spent float64, allowed []int) float64 {
 		bc.add(x.j, b.cnt, -1)
 		b.picks = b.picks[:len(b.picks)-1]
 		if b.aborted {
-			if i+1 <= len(gs) {
-				pending = math.Max(pending, bound(i+1))
-			}
-			return pending
+			return math.Max(pending, math.Min(bound(i+1), cur+b.gapBound(gs[i+1:], left)))
 		}
 	}
 	return math.Inf(-1)
+}
+
+// dominated marks the actions no best set needs: those closing a subset of
+// what another action closes, at no lower cost (of two equal ones, the
+// later). Swapping one for the other never loses value nor adds cost.
+func (bc *budgetCover) dominated() []bool {
+	by := make([][]int, len(bc.w))
+	for j, l := range bc.lists {
+		for _, k := range l {
+			by[k] = append(by[k], j)
+		}
+	}
+	out := make([]bool, len(bc.lists))
+	mark := make([]int32, len(bc.w))
+	for j, l := range bc.lists {
+		if len(l) == 0 {
+			out[j] = true
+			continue
+		}
+		for _, k := range l {
+			mark[k] = int32(j + 1)
+		}
+		for _, o := range by[l[0]] {
+			if o == j || out[o] || bc.cost[o] > bc.cost[j] || len(bc.lists[o]) < len(l) {
+				continue
+			}
+			if bc.cost[o] == bc.cost[j] && len(bc.lists[o]) == len(l) && o > j {
+				continue
+			}
+			n := 0
+			for _, k := range bc.lists[o] {
+				if mark[k] == int32(j+1) {
+					n++
+				}
+			}
+			if n == len(l) {
+				out[j] = true
+				break
+			}
+		}
+	}
+	return out
 }

@@ -159,3 +159,42 @@ func Figure(v float64) string {
 	}
 	return s
 }
+
+// planWords are the investment plan's words: action kinds and the phrases
+// of its text, CSV, workbook sheet and map panel.
+var planWords = map[string][2]string{
+	coverage.ActionExpandVenue:  {"扩建科普场馆", "expand venue"},
+	coverage.ActionBuildVenue:   {"新建科普场馆", "build venue"},
+	coverage.ActionCaravan:      {"新增科普大篷车站点", "add caravan station"},
+	coverage.ActionExpandMuseum: {"扩建盟市综合性科技馆", "expand league museum"},
+	coverage.ActionBuildMuseum:  {"新建盟市综合性科技馆", "build league museum"},
+	"plan_title":                {"投资计划（%d–%d 年，预算 %s %s）", "Investment plan (%d–%d, budget %s %s)"},
+	"plan_placeholder":          {"⚠ 成本为占位数值，不是实际价格：请在规则文件的 costs 中填写单价", "⚠ costs are placeholders, not prices: set them in the rules file's costs section"},
+	"plan_area":                 {"%s → %s 平方米（+%s）", "%s → %s m² (+%s)"},
+	"plan_new_area":             {"%s 平方米", "%s m²"},
+	"plan_reach":                {"服务半径 %s 公里", "reach %s km"},
+	"plan_cost":                 {"费用 %s %s", "cost %s %s"},
+	"plan_year":                 {"%d 年", "in %d"},
+	"plan_closes":               {"关闭差距", "closes"},
+	"plan_serves":               {"服务人口 %s", "serves %s people"},
+	"plan_priority":             {"优先级 %s", "priority %s"},
+	"plan_none":                 {"预算内没有可以关闭差距的行动", "no action within the budget closes a gap"},
+	"plan_total":                {"共 %d 项，支出 %s / %s %s；关闭差距 %d 个，优先级合计 %s（所有可关闭差距合计 %s）", "%d actions, spending %s of %s %s; %d gaps closed, priority %s (of %s that actions could close)"},
+	"plan_optimal":              {"已证明最优：预算内没有关闭更多优先级的方案（分支定界 %d 个节点，候选行动 %d 项）", "Proven optimal: no set of actions within the budget closes more priority (branch and bound, %d nodes, %d candidate actions)"},
+	"plan_not_optimal":          {"未证明最优：任何方案至多关闭优先级 %s，本方案达上界的 %.1f%%（节点上限 %d，候选行动 %d 项）", "Not proven optimal: no set closes more than priority %s; this is %.1f%% of that (node limit %d, %d candidate actions)"},
+	"plan_greedy":               {"贪心法关闭优先级 %s", "greedy closes priority %s"},
+	"plan_phases":               {"分年度安排（结余结转下一年）", "By year (unspent money carries over)"},
+	"plan_phase":                {"%d 年：预算 %s，可用 %s，支出 %s", "%d: budget %s, available %s, spent %s"},
+	"plan_open":                 {"预算内未关闭的差距 %d 个：%s", "%d gaps left open within the budget: %s"},
+	"plan_more":                 {"…等 %d 个", " … and %d more"},
+	"plan_unreachable":          {"没有行动可关闭的差距：%s", "gaps no action closes: %s"},
+}
+
+// PlanWord is one of the investment plan's words or phrases in the language
+// (the key itself when unknown).
+func PlanWord(key string, lang Lang) string {
+	if t, ok := planWords[key]; ok {
+		return lang.pick(t[0], t[1])
+	}
+	return key
+}
