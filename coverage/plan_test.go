@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/kepu/kepu/coverage"
@@ -256,5 +257,153 @@ func TestPlanMatchesBruteForce(t *testing.T) {
 	}
 	if tried < 40 {
 		t.Fatalf("only %d random worlds had 3 to 12 actions", tried)
+	}
+}
+
+// TestPlanSiteInsideFailingCounty: county 01 (100,000) fails venue_1000;
+// its neighbour 02 (500,000, seat 1° east) has a compliant venue. Among
+// 01's candidate points the new venue goes to the one with the most people
+// within 50 km: the town T1 near the border reaches both seats (600,000);
+// the seat and the far town T2 reach 01's own; T3 lies in 02 and is not a
+// site for 01. Without candidates, the seat.
+func TestPlanSiteInsideFailingCounty(t *testing.T) {
+	w := &coverage.World{
+		Units: []coverage.Unit{planCounty("159901", "159900", 110, 100_000), planCounty("159902", "159900", 111, 500_000),
+			planLeague("159900", 110, 112, 100_000)},
+		Facilities: []coverage.Facility{venue("V2", 111.5, 5000, true), caravan("K", 111)},
+	}
+	m := coverage.NewModel(w)
+	towns := []coverage.Site{{Code: "T2", Name: "far", Point: orb.Point{110.1, 40.9}}, {Code: "T1", Name: "border", Point: orb.Point{110.95, 40.5}},
+		{Code: "T3", Name: "over", Point: orb.Point{111.2, 40.5}}}
+	for _, tc := range []struct {
+		name   string
+		cands  []coverage.Site
+		site   string
+		served float64
+	}{
+		{"towns", towns, "T1", 600_000},
+		{"seat only", nil, "159901", 100_000},
+		{"far town ties the seat", towns[:1], "159901", 100_000},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := coverage.PlanInvestment(context.Background(), m, flatCosts(), coverage.PlanOptions{Budget: 1000, Candidates: tc.cands})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(p.Actions) != 1 || p.Actions[0].Kind != coverage.ActionBuildVenue || p.Actions[0].County != "159901" ||
+				p.Actions[0].Site != tc.site || p.Actions[0].PopulationServed != tc.served {
+				t.Fatalf("got %+v, want one new venue in 159901 at %s serving %v", p.Actions, tc.site, tc.served)
+			}
+		})
+	}
+}
+
+// TestPlanPhasedByYear: two counties without venues (build 1,000 each at
+// flatCosts; a third has the league's museum) and 1,000 a year for 2026–2027: the needier county's venue is
+// built in 2026, the other in 2027. With 600 a year, the money of both
+// years pays one venue in 2027.
+func TestPlanPhasedByYear(t *testing.T) {
+	w := &coverage.World{
+		Units: []coverage.Unit{planCounty("159901", "159900", 110, 100_000), planCounty("159902", "159900", 111, 300_000),
+			planCounty("159903", "159900", 112, 10_000), planLeague("159900", 110, 113, 100_000)},
+		Facilities: []coverage.Facility{venue("M", 112.5, 5000, true), caravan("K", 111.5)},
+	}
+	rs := flatCosts()
+	m := coverage.NewModel(w)
+	for _, tc := range []struct {
+		yearly []float64
+		want   string
+		spent  []float64
+	}{
+		{[]float64{1000}, "[build_venue:159902@2026 build_venue:159901@2027]", []float64{1000, 1000}},
+		{[]float64{600}, "[build_venue:159902@2027]", []float64{0, 1000}},
+	} {
+		p, err := coverage.PlanInvestment(context.Background(), m, rs, coverage.PlanOptions{FromYear: 2026, ToYear: 2027, YearlyBudget: tc.yearly})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, a := range p.Actions {
+			got = append(got, fmt.Sprintf("%s@%d", a.ID, a.Year))
+		}
+		var spent []float64
+		for _, y := range p.Phases {
+			spent = append(spent, y.Spent)
+		}
+		if fmt.Sprint(got) != tc.want || fmt.Sprint(spent) != fmt.Sprint(tc.spent) || p.Budget != 2*tc.yearly[0] {
+			t.Errorf("yearly %v: got %v spent %v budget %v, want %s spent %v budget %v", tc.yearly, got, spent, p.Budget, tc.want, tc.spent, 2*tc.yearly[0])
+		}
+	}
+}
+
+// TestPlanCaravanRunningCostByYear: a station started in the second of
+// three years costs its vehicle and two years' running.
+func TestPlanCaravanRunningCostByYear(t *testing.T) {
+	w := &coverage.World{
+		Units:      []coverage.Unit{planCounty("159901", "159900", 110, 100_000), planLeague("159900", 110, 111, 100_000)},
+		Facilities: []coverage.Facility{venue("M", 110.5, 5000, true)},
+	}
+	m := coverage.NewModel(w)
+	// 100 + 3 × 10 = 130 at selection; 60 a year leaves 60 by 2026, 120 by 2027.
+	p, err := coverage.PlanInvestment(context.Background(), m, flatCosts(), coverage.PlanOptions{FromYear: 2026, ToYear: 2028, YearlyBudget: []float64{60}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Actions) != 1 || p.Actions[0].Kind != coverage.ActionCaravan || p.Actions[0].Year != 2027 || p.Actions[0].Cost != 120 ||
+		fmt.Sprint(p.Phases[0].Spent, p.Phases[1].Spent, p.Phases[2].Spent) != "0 110 10" {
+		t.Errorf("got %+v phases %+v; want one station in 2027 costing 120 (110 then 10)", p.Actions, p.Phases)
+	}
+}
+
+// TestPlanNodeLimitBoundsTheOptimum: stopped after one node, the plan
+// says optimal: false and its bound is at least the brute-force optimum.
+func TestPlanNodeLimitBoundsTheOptimum(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for i := 0; i < 30; i++ {
+		w := randomPlanWorld(r)
+		m := coverage.NewModel(w)
+		rs := flatCosts()
+		full, err := coverage.PlanInvestment(context.Background(), m, rs, coverage.PlanOptions{Budget: 1500})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cut, err := coverage.PlanInvestment(context.Background(), m, rs, coverage.PlanOptions{Budget: 1500, NodeLimit: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !full.Optimal || cut.UpperBound < full.Value-1e-9 || cut.Value > full.Value+1e-9 || (cut.Optimal && cut.Value != full.Value) {
+			t.Errorf("world %d: full %v (optimal %v); node limit 1: value %v bound %v optimal %v", i, full.Value, full.Optimal, cut.Value, cut.UpperBound, cut.Optimal)
+		}
+	}
+}
+
+func TestParseRulesCosts(t *testing.T) {
+	for _, tc := range []struct {
+		name, file  string
+		placeholder bool
+		expand      float64
+		err         string
+	}{
+		{"none", "", true, 0.8, ""},
+		{"some", "costs: {venue_expand_per_m2: 1.5}", true, 1.5, ""},
+		{"all", "costs: {venue_build_per_m2: 1, venue_build_fixed: 800, venue_expand_per_m2: 2, caravan_vehicle: 200, caravan_yearly: 20, base_upgrade: 10}", false, 2, ""},
+		{"said so", "costs: {placeholder: false}", false, 0.8, ""},
+		{"all but kept", "costs: {placeholder: true, venue_build_per_m2: 1, venue_build_fixed: 800, venue_expand_per_m2: 2, caravan_vehicle: 200, caravan_yearly: 20, base_upgrade: 10}", true, 2, ""},
+		{"negative", "costs: {caravan_yearly: -1}", true, 0, "costs.caravan_yearly"},
+		{"nan", "costs: {venue_build_fixed: .nan}", true, 0, "costs.venue_build_fixed"},
+		{"typo", "costs: {venue_expand_m2: 1}", true, 0, "venue_expand_m2"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rs, err := coverage.ParseRules([]byte(tc.file))
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("got %v, want an error naming %s", err, tc.err)
+				}
+				return
+			}
+			if err != nil || rs.Costs.Placeholder != tc.placeholder || rs.Costs.VenueExpandPerM2 != tc.expand {
+				t.Errorf("got %+v, %v; want placeholder %v, expand %v", rs.Costs, err, tc.placeholder, tc.expand)
+			}
+		})
 	}
 }
