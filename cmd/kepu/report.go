@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"time"
 
@@ -22,6 +23,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	in.register(fs)
 	out := fs.String("out", "", "directory to write the report into (created when missing)")
 	quiet := fs.Bool("quiet", false, "no progress bar")
+	budget := fs.Float64("budget", report.PlanBudget, "the 投资计划 sheet's budget, in the rules file's cost unit")
 	if code, ok := parse(fs, args, stderr); !ok {
 		return code
 	}
@@ -31,13 +33,17 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	if in.lang != "zh" && in.lang != "en" {
 		return fail(stderr, "report", fmt.Errorf("--lang %q: use zh or en", in.lang))
 	}
+	if !(*budget >= 0) || math.IsInf(*budget, 0) {
+		return fail(stderr, "report", fmt.Errorf("--budget %v: want an amount, zero or more", *budget))
+	}
 	w, rs, err := in.load()
 	if err != nil {
 		return fail(stderr, "report", err)
 	}
 	m := coverage.NewModel(w)
 	res := m.Evaluate(rs)
-	opt := report.Options{Dir: *out, Lang: data.Lang(in.lang), Generated: time.Now()}
+	opt := report.Options{Dir: *out, Lang: data.Lang(in.lang), Generated: time.Now(),
+		Plan: &coverage.PlanOptions{Budget: *budget}}
 	if f, ok := stderr.(*os.File); ok && !*quiet && term.IsTerminal(int(f.Fd())) {
 		bar := progressbar.NewOptions(report.Steps(m), progressbar.OptionSetWriter(stderr),
 			progressbar.OptionSetDescription("kepu report"), progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())

@@ -33,7 +33,7 @@ func (b *builder) suggest(ctx context.Context) error {
 		return fmt.Errorf("report: venue sites: %w", err)
 	}
 	b.caravans, b.venues = cp, vp
-	return nil
+	return b.planInvestment(ctx)
 }
 
 // planView is the planning section of a page.

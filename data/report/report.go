@@ -27,6 +27,8 @@ type Options struct {
 	Lang      data.Lang // "zh" (default) or "en"
 	Generated time.Time // shown on the pages; zero leaves it out
 	MapWidth  int       // map width in pixels; 0 means 1200
+	// Plan sets the 投资计划 sheet's plan (nil: a budget of PlanBudget).
+	Plan *coverage.PlanOptions
 	// Progress, when set, is told after each step how many of how many are done.
 	Progress func(done, total int, step string)
 }
@@ -58,6 +60,8 @@ type builder struct {
 	// caravans and venues are the planning suggestions; nil until suggest.
 	caravans *coverage.CaravanPlan
 	venues   *coverage.VenuePlan
+	// investment is the 投资计划 sheet's plan; nil until suggest.
+	investment *coverage.InvestmentPlan
 }
 
 func newBuilder(m *coverage.Model, res *coverage.Result, opt Options) (*builder, error) {
