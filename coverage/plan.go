@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"time"
 )
 
 // Investment plan action kinds.
@@ -39,6 +40,9 @@ type PlanOptions struct {
 	// NodeLimit bounds the branch and bound (0: 200,000 nodes); when it
 	// stops early the plan says optimal: false and gives the bound.
 	NodeLimit int
+	// TimeLimit bounds it in time as well (0: none); stopped by either,
+	// the plan is the best found, with optimal: false and the bound.
+	TimeLimit time.Duration
 }
 
 // InvestmentPlan is the set of actions that closes the most
@@ -167,7 +171,11 @@ func PlanInvestment(ctx context.Context, m *Model, rs Ruleset, opt PlanOptions) 
 			plan.TotalValue += pb.gaps[k].Priority
 		}
 	}
-	sol := bc.solve(ctx, opt.NodeLimit)
+	var deadline time.Time
+	if opt.TimeLimit > 0 {
+		deadline = time.Now().Add(opt.TimeLimit)
+	}
+	sol := bc.solve(ctx, opt.NodeLimit, deadline)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"sort"
+	"time"
 )
 
 // budgetCover is a budgeted maximum coverage instance: choose actions of
@@ -36,14 +37,14 @@ type budgetSolution struct {
 // (or can only tie it at no lower cost). The bound is the fractional
 // knapsack over the marginal values: valid because a set's value is at most
 // the sum of its members' marginal values (coverage is submodular). When
-// nodeLimit nodes are spent, or ctx ends, the answer is the best found and
+// nodeLimit nodes are spent, the deadline passes or ctx ends, the answer is the best found and
 // UpperBound the largest bound among the branches left unexplored.
-func (bc *budgetCover) solve(ctx context.Context, nodeLimit int) budgetSolution {
+func (bc *budgetCover) solve(ctx context.Context, nodeLimit int, deadline time.Time) budgetSolution {
 	total := 0.0
 	for _, w := range bc.w {
 		total += w
 	}
-	b := &budgetBnB{bc: bc, ctx: ctx, limit: nodeLimit, cnt: make([]int32, len(bc.w)), eps: 1e-9 * math.Max(1, total)}
+	b := &budgetBnB{bc: bc, ctx: ctx, limit: nodeLimit, deadline: deadline, cnt: make([]int32, len(bc.w)), eps: 1e-9 * math.Max(1, total)}
 	g := bc.greedy(b.cnt)
 	gv, gc := bc.value(g, b.cnt)
 	b.best, b.bestCost, b.bestPicks = gv, gc, g
@@ -220,6 +221,7 @@ type budgetBnB struct {
 	bc        *budgetCover
 	ctx       context.Context
 	limit     int
+	deadline  time.Time // zero: none
 	cnt       []int32
 	nodes     int
 	aborted   bool
@@ -266,7 +268,7 @@ func (b *budgetBnB) node(cur, spent float64, allowed []int) float64 {
 		return cur + v
 	}
 	b.nodes++
-	if b.nodes > b.limit || (b.nodes%256 == 0 && b.ctx.Err() != nil) {
+	if b.nodes > b.limit || (b.nodes%256 == 0 && (b.ctx.Err() != nil || (!b.deadline.IsZero() && time.Now().After(b.deadline)))) {
 		b.aborted = true
 		return math.Min(bound(0), cur+b.gapBound(gs, left))
 	}

@@ -147,6 +147,7 @@ func (s *Server) routes() *echo.Echo {
 	e.GET("/tiles/:file", s.tileJSONDoc)
 	e.GET("/tiles/:layer/:z/:x/:y", s.tile)
 	s.scenarioRoutes(e)
+	s.planRoutes(e)
 	e.GET("/*", s.static)
 	return e
 }

@@ -27,6 +27,7 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 	cands := fs.String("candidates", "", "candidate sites besides the seats (towns): GeoJSON Points with id/name, or CSV lon,lat")
 	demand := fs.String("demand", "", "demand points: GeoJSON Points with weight or population, or CSV lon,lat,weight (default: population at the seats)")
 	nodes := fs.Int("node-limit", 200_000, "branch-and-bound nodes before giving up on proving optimality")
+	limit := fs.Duration("time-limit", 0, "stop the branch and bound after this long (e.g. 30s; default: no limit); the plan then says optimal: false")
 	if code, ok := parse(fs, args, stderr); !ok {
 		return code
 	}
@@ -40,7 +41,10 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 	if !(*radius > 0) || math.IsInf(*radius, 0) || *reach < 0 || math.IsNaN(*reach) || math.IsInf(*reach, 0) || *nodes < 1 {
 		return fail(stderr, "plan", fmt.Errorf("--radius-km %v, --reach-km %v, --node-limit %d: need a radius and reach above 0 and a node limit of 1 or more", *radius, *reach, *nodes))
 	}
-	opt.RadiusKm, opt.ReachKm, opt.NodeLimit = *radius, *reach, *nodes
+	if *limit < 0 {
+		return fail(stderr, "plan", fmt.Errorf("--time-limit %v: must not be negative", *limit))
+	}
+	opt.RadiusKm, opt.ReachKm, opt.NodeLimit, opt.TimeLimit = *radius, *reach, *nodes, *limit
 	w, rs, err := in.load()
 	if err != nil {
 		return fail(stderr, "plan", err)
