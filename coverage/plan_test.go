@@ -198,8 +198,12 @@ func randomPlanWorld(r *rand.Rand) *coverage.World {
 // none closing as much costs less.
 func TestPlanMatchesBruteForce(t *testing.T) {
 	r := rand.New(rand.NewPCG(15, 2026))
+	want := 40
+	if testing.Short() {
+		want = 6
+	}
 	tried := 0
-	for seed := 0; tried < 40 && seed < 400; seed++ {
+	for seed := 0; tried < want && seed < 400; seed++ {
 		w := randomPlanWorld(r)
 		rs := coverage.Defaults()
 		rs.Costs = coverage.Costs{Unit: "万元", VenueBuildFixed: float64(r.IntN(800)), VenueBuildPerM2: 0.2 + r.Float64(),
@@ -255,8 +259,8 @@ func TestPlanMatchesBruteForce(t *testing.T) {
 			}
 		}
 	}
-	if tried < 40 {
-		t.Fatalf("only %d random worlds had 3 to 12 actions", tried)
+	if tried < want {
+		t.Fatalf("only %d random worlds had 3 to 12 actions, want %d", tried, want)
 	}
 }
 

@@ -7,6 +7,7 @@ import { buildStyle, region, toggleLayers, facilityLayerIds } from './map.js';
 import { esc, num, ruleName, unitHTML, popupHTML, gapRowHTML, rememberNames } from './panel.js';
 import { createPlanning } from './plan.js';
 import { createColouring } from './colourview.js';
+import { createInvestment } from './investment.js';
 
 const $ = (sel) => document.querySelector(sel);
 
@@ -28,6 +29,9 @@ const planning = createPlanning({
   unitName: (code) => byCode(code)?.name || '',
   countyAt,
 });
+
+// investment: the investment plan panel (investment.js).
+const investment = createInvestment({ kepu, selectUnit: (code) => selectUnit(code) });
 
 /** countyAt is the county under [lon, lat]: from the rendered tiles when the
  *  point is on screen, else the county with the nearest seat. */
@@ -295,6 +299,7 @@ function renderAll() {
   renderSample();
   colouring.render();
   planning.render();
+  investment.render();
   if (state.panel === 'scenario') $('#detail-body').innerHTML = planning.resultHTML();
   else if (state.detail) $('#detail-body').innerHTML = unitHTML(state.detail, leagueName, state.gap);
   planning.syncRemoveButtons();
@@ -346,6 +351,7 @@ async function main() {
   syncDownload();
   wireUI();
   colouring.wire();
+  investment.wire();
   renderSummary();
   const [maplibregl, check, counties, leagues, gaps] = await Promise.all([
     loadMapLibre(),
@@ -365,6 +371,7 @@ async function main() {
     for (const box of document.querySelectorAll('[data-toggle]')) box.dispatchEvent(new Event('change'));
     addLabels(maplibregl, map);
     planning.attach(map, maplibregl);
+    investment.attach(map, maplibregl);
   });
 }
 
