@@ -1,6 +1,8 @@
 package web
 
 import (
+	"errors"
+	"math"
 	"net/http"
 	"strings"
 	"testing"
@@ -72,4 +74,35 @@ func TestPostPlanRefusesBadBodies(t *testing.T) {
 			t.Errorf("%s: got %d %s, want 400 naming %q", tc.body, rec.Code, rec.Body.String(), tc.want)
 		}
 	}
+}
+
+// FuzzParsePlanRequest: any body is refused with a 400 error or read into
+// options inside the bounds: never a panic, never NaN or a negative amount.
+func FuzzParsePlanRequest(f *testing.F) {
+	for _, s := range []string{`{"budget": 32}`, `{"budget": 1e9, "years": "2026-2045", "yearly_budget": [1,2]}`,
+		`{"yearly_budget": 5, "years": [2026, 2030], "radius_km": 50, "reach_km": 100}`, `{"budget": -0}`, `{"years": "-"}`, `[`, ``} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		opt, err := parsePlanRequest(body)
+		if err != nil {
+			var ae *apiError
+			if !errors.As(err, &ae) || ae.kind != kindInvalid {
+				t.Fatalf("%q: error %v is not a 400", body, err)
+			}
+			return
+		}
+		ok := func(v float64) bool { return v >= 0 && v <= planMaxBudget && !math.IsNaN(v) }
+		if !ok(opt.Budget) || opt.FromYear < 1900 || opt.ToYear > 2200 || opt.ToYear-opt.FromYear >= planMaxYears || opt.FromYear > opt.ToYear {
+			t.Fatalf("%q: accepted %+v", body, opt)
+		}
+		for _, v := range opt.YearlyBudget {
+			if !ok(v) {
+				t.Fatalf("%q: accepted yearly %v", body, v)
+			}
+		}
+		if opt.RadiusKm < 0 || opt.RadiusKm > 5000 || opt.ReachKm < 0 || opt.ReachKm > 5000 || opt.NodeLimit != planNodeLimit {
+			t.Fatalf("%q: accepted %+v", body, opt)
+		}
+	})
 }
