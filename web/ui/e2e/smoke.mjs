@@ -93,6 +93,7 @@ try {
 
   await colours(page, out.replace(/(\.png)?$/i, '-priority.png'));
   await planning(page, out.replace(/(\.png)?$/i, '-planning.png'));
+  await investmentPanel(page);
   await english(browser, base, out.replace(/(\.png)?$/i, '-en.png'));
   for (const e of errors) console.log(`smoke: console error: ${e}`);
 } catch (err) {
@@ -219,6 +220,26 @@ async function planning(page, shot) {
   await idle(page);
   await page.screenshot({ path: shot });
   console.log(`smoke: screenshot ${shot}`);
+}
+
+// investmentPanel runs the investment plan at 3,000 万元 and checks the
+// panel lists every action the server chose, shows the budget used, and
+// puts the actions on the map.
+async function investmentPanel(page) {
+  if (!(await page.$('#iv-run'))) throw new Error('investment: #iv-run missing from the page');
+  await page.fill('#iv-budget', '3000');
+  await page.click('#iv-run');
+  await waitFor(page, 'the investment plan did not come back', () => window.kepu.investment.doc || window.kepu.investment.error);
+  const err = await page.evaluate(() => window.kepu.investment.error);
+  if (err) throw new Error(`investment plan: ${err}`);
+  const n = await page.evaluate(() => window.kepu.investment.doc.actions.length);
+  const listed = await page.$$eval('#iv-result .invest-list li', (els) => els.length);
+  const used = await page.$eval('#iv-result .plan-head', (el) => el.innerText);
+  const drawn = await page.evaluate(() => window.kepu.investmentFeatures());
+  console.log(`smoke: investment plan: ${n} actions, ${listed} listed, ${drawn} features, "${used}"`);
+  if (!(n > 0) || listed !== n) fail(`investment panel lists ${listed} actions, want ${n} (> 0)`);
+  if (!used.includes('3,000')) fail(`investment panel does not show the budget used of 3,000: "${used}"`);
+  if (!(drawn >= n)) fail(`investment plan draws ${drawn} features, want at least ${n}`);
 }
 
 // fillTally is, for the counties rendered now, how many wear each legend
