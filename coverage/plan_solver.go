@@ -196,6 +196,7 @@ func (b *budgetBnB) gapBound(gs []candGain, left float64) float64 {
 			b.rho[k] = math.Min(b.rho[k], r)
 		}
 	}
+	b.raise(gs, touched)
 	sort.Slice(touched, func(x, y int) bool { return b.rho[touched[x]] < b.rho[touched[y]] })
 	v := 0.0
 	for _, k := range touched {
@@ -215,7 +216,51 @@ func (b *budgetBnB) gapBound(gs []candGain, left float64) float64 {
 	return v
 }
 
+// raise tightens the gap prices in b.rho: an action's prices may add up to
+// its cost, so each gap, cheapest first, takes the slack its actions have
+// left (the least of them). The bound stays valid: no action's gaps cost
+// more than the action.
+func (b *budgetBnB) raise(gs []candGain, touched []int) {
+	bc := b.bc
+	sort.Slice(touched, func(x, y int) bool { return b.rho[touched[x]] < b.rho[touched[y]] })
+	if len(b.slack) < len(gs) {
+		b.slack = make([]float64, len(gs))
+	}
+	// by[k] lists the positions in gs of the actions closing open gap k.
+	if b.by == nil {
+		b.by = make([][]int32, len(bc.w))
+	}
+	for i, x := range gs {
+		sl := bc.cost[x.j]
+		for _, k := range bc.lists[x.j] {
+			if b.cnt[k] == 0 {
+				sl -= bc.w[k] * b.rho[k]
+				b.by[k] = append(b.by[k], int32(i))
+			}
+		}
+		b.slack[i] = math.Max(0, sl)
+	}
+	for _, k := range touched {
+		if w := bc.w[k]; w > 0 {
+			d := math.Inf(1)
+			for _, i := range b.by[k] {
+				d = math.Min(d, b.slack[i])
+			}
+			if d > 0 && !math.IsInf(d, 1) {
+				d *= 1 - 1e-12
+				b.rho[k] += d / w
+				for _, i := range b.by[k] {
+					b.slack[i] -= d
+				}
+			}
+		}
+		b.by[k] = b.by[k][:0]
+	}
+}
+
 type budgetBnB struct {
+	slack     []float64 // per position in gs, inside raise
+	by        [][]int32 // per gap, inside raise
 	rho       []float64 // per gap, +Inf outside gapBound
 	touched   []int
 	bc        *budgetCover
