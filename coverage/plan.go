@@ -115,8 +115,9 @@ type PlanAction struct {
 	ReachKm       float64 `json:"reach_km,omitempty"`
 	Cost          float64 `json:"cost"`
 	Year          int     `json:"year,omitempty"`
-	// Closes are the gaps the action closes; Value their priority, after
-	// the actions listed before it.
+	// Closes are the gaps the action closes; Value the priority of those
+	// not closed by an action of more value (in a phased plan, actions are
+	// listed by year, then by value).
 	Closes []PlanGap `json:"closes"`
 	Value  float64   `json:"value"`
 	// PopulationServed is the demand within the venue's radius, or the
@@ -175,6 +176,7 @@ func PlanInvestment(ctx context.Context, m *Model, rs Ruleset, opt PlanOptions) 
 	if opt.TimeLimit > 0 {
 		deadline = time.Now().Add(opt.TimeLimit)
 	}
+	plan.TotalValue = round(plan.TotalValue, 4)
 	sol := bc.solve(ctx, opt.NodeLimit, deadline)
 	if err := ctx.Err(); err != nil {
 		return nil, err
