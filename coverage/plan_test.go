@@ -411,3 +411,21 @@ func TestParseRulesCosts(t *testing.T) {
 		})
 	}
 }
+
+// TestPlanTiedStationsKeepTheSeat: a town next to the seat reaches the
+// same failing county at the same cost; of two equal actions the plan
+// keeps the first, the seat.
+func TestPlanTiedStationsKeepTheSeat(t *testing.T) {
+	w := &coverage.World{
+		Units:      []coverage.Unit{planCounty("159901", "159900", 110, 100_000), planLeague("159900", 110, 111, 100_000)},
+		Facilities: []coverage.Facility{venue("M", 110.5, 5000, true)},
+	}
+	town := []coverage.Site{{Code: "T", Name: "town", Point: orb.Point{110.6, 40.6}}}
+	p, err := coverage.PlanInvestment(context.Background(), coverage.NewModel(w), flatCosts(), coverage.PlanOptions{Budget: 1000, Candidates: town})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(kinds(p)); got != "[caravan_station:159901]" || p.CandidateActions != 2 {
+		t.Errorf("got %s of %d candidates, want [caravan_station:159901] of 2", got, p.CandidateActions)
+	}
+}
