@@ -44,6 +44,7 @@ type Token struct {
 // "NAME TOKEN"; blank lines and lines starting with # are skipped.
 func ParseTokens(text string) ([]Token, error) {
 	var out []Token
+	seen := map[string]int{}
 	for n, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -58,6 +59,11 @@ func ParseTokens(text string) ([]Token, error) {
 		default:
 			return nil, fmt.Errorf("line %d: want TOKEN or NAME TOKEN", n+1)
 		}
+		v := out[len(out)-1].Value
+		if first, dup := seen[v]; dup {
+			return nil, fmt.Errorf("line %d: the same token as line %d: each editor needs a token of their own, or the audit cannot tell them apart", n+1, first)
+		}
+		seen[v] = n + 1
 	}
 	return out, nil
 }

@@ -49,6 +49,8 @@ type Server struct {
 	echo    *echo.Echo
 	assets  fs.FS
 	tiles   *tileCache
+	docs    docCache
+	handler http.Handler
 	version atomic.Uint64
 
 	mu   sync.RWMutex
@@ -85,6 +87,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.SetWorld(cfg.World)
 	s.echo = s.routes()
+	s.handler = headAsGet(s.echo)
 	return s, nil
 }
 
@@ -108,7 +111,7 @@ func (s *Server) snapshot() *snapshot {
 }
 
 // Handler is the server's HTTP handler, for tests and embedding.
-func (s *Server) Handler() http.Handler { return s.echo }
+func (s *Server) Handler() http.Handler { return s.handler }
 
 func (s *Server) routes() *echo.Echo {
 	e := echo.New()
@@ -130,9 +133,9 @@ func (s *Server) routes() *echo.Echo {
 	}))
 	e.Use(middleware.BodyLimit("1M"))
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{
-		// Tiles are gzipped once when cached; a workbook is a zip already.
+		// Tiles and documents are gzipped once when cached; a workbook is a zip already.
 		Skipper: func(c echo.Context) bool {
-			return c.Path() == "/tiles/:layer/:z/:x/:y" || c.Path() == "/api/report.xlsx"
+			return precompressed[c.Path()]
 		},
 	}))
 
@@ -164,7 +167,7 @@ func (s *Server) Run(ctx context.Context) error {
 // waits for requests in flight (up to cfg.ShutdownTimeout).
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	hs := &http.Server{
-		Handler:           s.echo,
+		Handler:           s.handler,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       15 * time.Second,
 		WriteTimeout:      60 * time.Second,

@@ -54,6 +54,10 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, "import", err)
 	}
 	defer st.Close()
+	// A running server would never see records written behind its back.
+	if err := st.Lock(); err != nil {
+		return fail(stderr, "import", fmt.Errorf("%w (stop that server first, or post the records to its /api/facilities)", err))
+	}
 	if sample, err := st.Sample(ctx); err != nil {
 		return fail(stderr, "import", err)
 	} else if sample && !*replace {

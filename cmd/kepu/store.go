@@ -26,6 +26,7 @@ var (
 type storeFlags struct {
 	db, tokenFile string
 	store         *gpkg.Store
+	toks          []web.Token
 }
 
 // load reads the world: from the --db store when given, else from the inputs.
@@ -35,6 +36,11 @@ func (sf *storeFlags) load(in *inputs, stderr io.Writer) (*coverage.World, cover
 	}
 	rs, err := in.ruleset()
 	if err != nil {
+		return nil, rs, err
+	}
+	// The token file is read before the database is made, so a mistyped
+	// path leaves no new file behind.
+	if sf.toks, err = sf.tokens(); err != nil {
 		return nil, rs, err
 	}
 	st, w, err := openStore(context.Background(), sf.db, in, stderr)
@@ -50,10 +56,7 @@ func (sf *storeFlags) attach(srv *web.Server, stderr io.Writer) error {
 		}
 		return nil
 	}
-	ts, err := sf.tokens()
-	if err != nil {
-		return err
-	}
+	ts := sf.toks
 	if len(ts) == 0 {
 		fmt.Fprintln(stderr, "kepu serve: no write token (KEPU_TOKEN or --token-file): the API is read-only")
 	}
@@ -111,6 +114,12 @@ func (sf *storeFlags) tokens() ([]web.Token, error) {
 func openStore(ctx context.Context, path string, in *inputs, stderr io.Writer) (*gpkg.Store, *coverage.World, error) {
 	st, err := gpkg.Open(ctx, path)
 	if err != nil {
+		return nil, nil, err
+	}
+	// One server per file: a second one would serve a world the first
+	// one's edits never reach.
+	if err := st.Lock(); err != nil {
+		st.Close()
 		return nil, nil, err
 	}
 	seeded, err := st.Seeded(ctx)
