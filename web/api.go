@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"net/http"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -29,7 +30,7 @@ type aboutDoc struct {
 func (s *Server) about(c echo.Context) error {
 	snap := s.snapshot()
 	doc := aboutDoc{Attribution: data.Attribution(), Credit: attribution(snap), Sample: snap.world.Sample,
-		Sources: snap.world.Sources, Version: snap.version}
+		Sources: publicSources(snap.world.Sources), Version: snap.version}
 	if doc.Sample {
 		doc.SampleNote = "设施登记为合成示例数据，并非真实设施 (the facility registry is synthetic sample data)"
 	}
@@ -41,6 +42,7 @@ func (s *Server) about(c echo.Context) error {
 var precompressed = map[string]bool{
 	"/tiles/:layer/:z/:x/:y": true, "/api/report.xlsx": true,
 	"/api/check": true, "/api/gaps": true, "/api/units": true, "/api/about": true,
+	"/api/suggestions/caravans": true, "/api/suggestions/venues": true,
 }
 
 // serveJSON answers with v, encoded once per world version under key.
@@ -53,7 +55,36 @@ func (s *Server) serveJSON(c echo.Context, snap *snapshot, key string, v func() 
 // check serves GET /api/check: the check document of `kepu check --format json`.
 func (s *Server) check(c echo.Context) error {
 	snap := s.snapshot()
-	return s.serveJSON(c, snap, "check", func() any { return snap.result })
+	return s.serveJSON(c, snap, "check", func() any { return publicResult(snap.result) })
+}
+
+// publicResult is the check document as anonymous readers see it: files
+// named by their base name, so that the server's directories (where the
+// database lives, say) stay private.
+func publicResult(r *coverage.Result) *coverage.Result {
+	out := *r
+	out.Dataset.Sources = publicSources(r.Dataset.Sources)
+	out.Diagnostics = make([]coverage.Diagnostic, len(r.Diagnostics))
+	for i, d := range r.Diagnostics {
+		if d.File != "" {
+			d.File = filepath.Base(d.File)
+		}
+		out.Diagnostics[i] = d
+	}
+	return &out
+}
+
+// publicSources names each source file by its base name; the embedded
+// data keeps its name.
+func publicSources(sources []string) []string {
+	out := make([]string, len(sources))
+	for i, src := range sources {
+		out[i] = src
+		if !strings.HasPrefix(src, "embedded/") {
+			out[i] = filepath.Base(src)
+		}
+	}
+	return out
 }
 
 // gaps serves GET /api/gaps?rule=&league=&format=json|csv.

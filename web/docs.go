@@ -69,8 +69,16 @@ func (d *docCache) get(version uint64, key string, build func() (*docEntry, erro
 	return v.(*docEntry), nil
 }
 
-// newDocEntry gzips body and names it by version and content.
+// newDocEntry gzips body (unless it is a zip already: a workbook) and
+// names it by version and content.
 func newDocEntry(version uint64, ctype string, body []byte) (*docEntry, error) {
+	h := sha256.New()
+	binary.Write(h, binary.BigEndian, version)
+	h.Write(body)
+	e := &docEntry{raw: body, etag: `"d` + hex.EncodeToString(h.Sum(nil)[:12]) + `"`, ctype: ctype}
+	if ctype == mimeXLSX {
+		return e, nil
+	}
 	var buf bytes.Buffer
 	zw, err := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
 	if err != nil {
@@ -82,27 +90,49 @@ func newDocEntry(version uint64, ctype string, body []byte) (*docEntry, error) {
 	if err := zw.Close(); err != nil {
 		return nil, err
 	}
-	h := sha256.New()
-	binary.Write(h, binary.BigEndian, version)
-	h.Write(body)
-	return &docEntry{raw: body, gz: buf.Bytes(), etag: `"d` + hex.EncodeToString(h.Sum(nil)[:12]) + `"`, ctype: ctype}, nil
+	e.gz = buf.Bytes()
+	return e, nil
 }
 
 // serveDoc answers with the document key of snap, encoding it with encode
 // the first time it is asked for in this world version: 304 when the
 // client's copy is current, the precomputed gzip when accepted.
 func (s *Server) serveDoc(c echo.Context, snap *snapshot, key, ctype string, encode func(*bytes.Buffer) error) error {
-	e, err := s.docs.get(snap.version, key, func() (*docEntry, error) {
-		var buf bytes.Buffer
-		if err := encode(&buf); err != nil {
-			return nil, err
+	return s.serveBuilt(c, snap, key, "", ctype, encode)
+}
+
+// serveWork is serveDoc for a document that is expensive to make (a
+// workbook, a suggestion): made on the bounded worker pool, once per world
+// version, so that asking again is as cheap as any document. what names
+// the work in the busy answer.
+func (s *Server) serveWork(c echo.Context, snap *snapshot, key, what, ctype string, encode func(*bytes.Buffer) error) error {
+	return s.serveBuilt(c, snap, key, what, ctype, encode)
+}
+
+func (s *Server) serveBuilt(c echo.Context, snap *snapshot, key, what, ctype string, encode func(*bytes.Buffer) error) error {
+	e, err := s.docs.get(snap.version, key, func() (e *docEntry, err error) {
+		if what == "" {
+			return buildDoc(snap.version, ctype, encode)
 		}
-		return newDocEntry(snap.version, ctype, buf.Bytes())
+		err = s.work.do(c.Request().Context(), what, func() error {
+			e, err = buildDoc(snap.version, ctype, encode)
+			return err
+		})
+		return e, err
 	})
 	if err != nil {
 		return err
 	}
 	return writeDoc(c, e)
+}
+
+// buildDoc encodes one document.
+func buildDoc(version uint64, ctype string, encode func(*bytes.Buffer) error) (*docEntry, error) {
+	var buf bytes.Buffer
+	if err := encode(&buf); err != nil {
+		return nil, err
+	}
+	return newDocEntry(version, ctype, buf.Bytes())
 }
 
 // writeDoc sends an encoded document with its validators.
@@ -111,7 +141,7 @@ func writeDoc(c echo.Context, e *docEntry) error {
 	h.Set("Cache-Control", "no-cache") // revalidate: the registry changes with every edit
 	h.Add("Vary", "Accept-Encoding")
 	body, etag := e.raw, e.etag
-	gz := acceptsGzip(c.Request().Header.Get("Accept-Encoding"))
+	gz := e.gz != nil && acceptsGzip(c.Request().Header.Get("Accept-Encoding"))
 	if gz {
 		body, etag = e.gz, etag[:len(etag)-1]+`-gz"`
 	}

@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"net/http"
 	"strings"
@@ -168,9 +167,9 @@ func (ed *editor) respond(c echo.Context, err error) error {
 
 // body reads the request body; PUT bodies get the path id when they have none.
 func body(c echo.Context, pathID string) ([]byte, error) {
-	b, err := io.ReadAll(c.Request().Body)
+	b, err := requestBody(c)
 	if err != nil {
-		return nil, &httpError{http.StatusBadRequest, fmt.Sprintf("reading the body: %v", err)}
+		return nil, err
 	}
 	if pathID == "" {
 		return b, nil
