@@ -79,8 +79,12 @@ func publicResult(r *coverage.Result) *coverage.Result {
 func publicSources(sources []string) []string {
 	out := make([]string, len(sources))
 	for i, src := range sources {
-		out[i] = src
-		if !strings.HasPrefix(src, "embedded/") {
+		switch {
+		case strings.HasPrefix(src, "embedded/"):
+			out[i] = src
+		case strings.HasPrefix(src, "postgres://"), strings.HasPrefix(src, "postgresql://"):
+			out[i] = "PostgreSQL" // the host and credentials stay private
+		default:
 			out[i] = filepath.Base(src)
 		}
 	}

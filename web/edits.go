@@ -92,6 +92,7 @@ type editor struct {
 func (s *Server) EnableEdits(reg Registry, tokens []Token) {
 	ed := &editor{s: s, reg: reg}
 	ed.cond = sync.NewCond(&ed.mu)
+	s.ed.Store(ed)
 	for _, t := range tokens {
 		ed.tokens = append(ed.tokens, sha256.Sum256([]byte(t.Value)))
 		ed.names = append(ed.names, t.Name)
@@ -104,6 +105,16 @@ func (s *Server) EnableEdits(reg Registry, tokens []Token) {
 		create: reg.CreateFacilities, update: reg.UpdateFacility, delete: reg.DeleteFacility, feature: data.FacilityFeature})
 	editRoutes(ed, "/api/events", recordKind[coverage.Event]{read: data.ReadEvents, noun: "event",
 		create: reg.CreateEvents, update: reg.UpdateEvent, delete: reg.DeleteEvent, feature: data.EventFeature})
+}
+
+// RegistryChanged tells the server that another process committed to its
+// registry (a replica sharing the database): the world is re-read and the
+// tiles the change touched are dropped, as after an edit here. It returns
+// at once; changes that arrive while a rebuild runs share the next one.
+func (s *Server) RegistryChanged() {
+	if ed := s.ed.Load(); ed != nil {
+		go ed.refresh()
+	}
 }
 
 // who authenticates the request and names its token for the audit log.

@@ -146,13 +146,13 @@ func TestOversizedChunkedBodyIs413(t *testing.T) {
 // are not shown to anonymous readers; their base names are.
 func TestServerPathsStayPrivate(t *testing.T) {
 	w := loadWorld(t)
-	w.Sources = append(append([]string{}, w.Sources...), "/srv/secret/kepu.gpkg")
+	w.Sources = append(append([]string{}, w.Sources...), "/srv/secret/kepu.gpkg", "postgres://kepu:pw@db.internal:5432/kepu")
 	w.Diagnostics = append(append([]coverage.Diagnostic{}, w.Diagnostics...),
 		coverage.Diagnostic{Code: "input_warning", Severity: "warning", File: "/srv/secret/units.geojson", Message: "x"})
 	s := newServer(t, w, nil)
 	for _, target := range []string{"/api/check", "/api/about"} {
 		body := get(t, s, target).Body.String()
-		if strings.Contains(body, "/srv/secret") || !strings.Contains(body, `"kepu.gpkg"`) {
+		if strings.Contains(body, "/srv/secret") || strings.Contains(body, "db.internal") || !strings.Contains(body, `"kepu.gpkg"`) {
 			t.Errorf("GET %s shows the server's directory or lost the file name: %.400s", target, body)
 		}
 	}

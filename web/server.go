@@ -56,6 +56,7 @@ type Server struct {
 	assets fs.FS
 	tiles  *tileCache
 	docs   docCache
+	ed     atomic.Pointer[editor] // set by EnableEdits
 	// inflight counts the requests being answered, for the shutdown report.
 	inflight atomic.Int64
 	work     workPool

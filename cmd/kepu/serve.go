@@ -43,6 +43,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	sf.follow(ctx, srv)
 	if err := srv.Run(ctx); err != nil {
 		return fail(stderr, "serve", err)
 	}

@@ -62,12 +62,13 @@ func (s *Store) listen(ctx context.Context, tell func(uint64)) {
 	}
 	// A connection that listened is not given back to the pool: it may be
 	// mid-wait when ctx ends.
-	defer conn.Hijack().Close(context.Background())
-	if _, err := conn.Exec(ctx, "LISTEN "+Channel); err != nil {
+	pc := conn.Hijack()
+	defer pc.Close(context.Background())
+	if _, err := pc.Exec(ctx, "LISTEN "+Channel); err != nil {
 		return
 	}
 	for {
-		n, err := conn.Conn().WaitForNotification(ctx)
+		n, err := pc.WaitForNotification(ctx)
 		if err != nil {
 			return
 		}
