@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"net/http"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -29,16 +30,65 @@ type aboutDoc struct {
 func (s *Server) about(c echo.Context) error {
 	snap := s.snapshot()
 	doc := aboutDoc{Attribution: data.Attribution(), Credit: attribution(snap), Sample: snap.world.Sample,
-		Sources: snap.world.Sources, Version: snap.version}
+		Sources: publicSources(snap.world.Sources), Version: snap.version}
 	if doc.Sample {
 		doc.SampleNote = "设施登记为合成示例数据，并非真实设施 (the facility registry is synthetic sample data)"
 	}
-	return writeJSON(c, http.StatusOK, doc)
+	return s.serveJSON(c, snap, "about", func() any { return doc })
+}
+
+// precompressed are the routes whose bodies are gzipped once, when cached,
+// rather than by the gzip middleware on every response.
+var precompressed = map[string]bool{
+	"/tiles/:layer/:z/:x/:y": true, "/api/report.xlsx": true,
+	"/api/check": true, "/api/gaps": true, "/api/units": true, "/api/about": true,
+	"/api/suggestions/caravans": true, "/api/suggestions/venues": true,
+}
+
+// serveJSON answers with v, encoded once per world version under key.
+func (s *Server) serveJSON(c echo.Context, snap *snapshot, key string, v func() any) error {
+	return s.serveDoc(c, snap, key, echo.MIMEApplicationJSON, func(b *bytes.Buffer) error {
+		return data.WriteJSON(b, v())
+	})
 }
 
 // check serves GET /api/check: the check document of `kepu check --format json`.
 func (s *Server) check(c echo.Context) error {
-	return writeJSON(c, http.StatusOK, s.snapshot().result)
+	snap := s.snapshot()
+	return s.serveJSON(c, snap, "check", func() any { return publicResult(snap.result) })
+}
+
+// publicResult is the check document as anonymous readers see it: files
+// named by their base name, so that the server's directories (where the
+// database lives, say) stay private.
+func publicResult(r *coverage.Result) *coverage.Result {
+	out := *r
+	out.Dataset.Sources = publicSources(r.Dataset.Sources)
+	out.Diagnostics = make([]coverage.Diagnostic, len(r.Diagnostics))
+	for i, d := range r.Diagnostics {
+		if d.File != "" {
+			d.File = filepath.Base(d.File)
+		}
+		out.Diagnostics[i] = d
+	}
+	return &out
+}
+
+// publicSources names each source file by its base name; the embedded
+// data keeps its name.
+func publicSources(sources []string) []string {
+	out := make([]string, len(sources))
+	for i, src := range sources {
+		switch {
+		case strings.HasPrefix(src, "embedded/"):
+			out[i] = src
+		case strings.HasPrefix(src, "postgres://"), strings.HasPrefix(src, "postgresql://"):
+			out[i] = "PostgreSQL" // the host and credentials stay private
+		default:
+			out[i] = filepath.Base(src)
+		}
+	}
+	return out
 }
 
 // gaps serves GET /api/gaps?rule=&league=&format=json|csv.
@@ -60,17 +110,19 @@ func (s *Server) gaps(c echo.Context) error {
 			return invalidf("league %q: no such league", league)
 		}
 	}
-	gaps := snap.result.Gaps(coverage.GapFilter{Rule: rule, League: league})
-	if gaps == nil {
-		gaps = []coverage.Gap{}
+	gapList := func() []coverage.Gap {
+		gaps := snap.result.Gaps(coverage.GapFilter{Rule: rule, League: league})
+		if gaps == nil {
+			gaps = []coverage.Gap{}
+		}
+		return gaps
 	}
+	key := "gaps\x00" + rule + "\x00" + league + "\x00" + format
 	if format == "json" {
-		return writeJSON(c, http.StatusOK, gaps)
-	}
-	var buf bytes.Buffer
-	if err := data.WriteGapsCSV(&buf, gaps); err != nil {
-		return err
+		return s.serveJSON(c, snap, key, func() any { return gapList() })
 	}
 	c.Response().Header().Set("Content-Disposition", `attachment; filename="kepu-gaps.csv"`)
-	return c.Blob(http.StatusOK, "text/csv; charset=utf-8", buf.Bytes())
+	return s.serveDoc(c, snap, key, "text/csv; charset=utf-8", func(b *bytes.Buffer) error {
+		return data.WriteGapsCSV(b, gapList())
+	})
 }

@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"net/http"
 	"strings"
@@ -44,6 +43,7 @@ type Token struct {
 // "NAME TOKEN"; blank lines and lines starting with # are skipped.
 func ParseTokens(text string) ([]Token, error) {
 	var out []Token
+	seen := map[string]int{}
 	for n, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -58,6 +58,11 @@ func ParseTokens(text string) ([]Token, error) {
 		default:
 			return nil, fmt.Errorf("line %d: want TOKEN or NAME TOKEN", n+1)
 		}
+		v := out[len(out)-1].Value
+		if first, dup := seen[v]; dup {
+			return nil, fmt.Errorf("line %d: the same token as line %d: each editor needs a token of their own, or the audit cannot tell them apart", n+1, first)
+		}
+		seen[v] = n + 1
 	}
 	return out, nil
 }
@@ -87,6 +92,7 @@ type editor struct {
 func (s *Server) EnableEdits(reg Registry, tokens []Token) {
 	ed := &editor{s: s, reg: reg}
 	ed.cond = sync.NewCond(&ed.mu)
+	s.ed.Store(ed)
 	for _, t := range tokens {
 		ed.tokens = append(ed.tokens, sha256.Sum256([]byte(t.Value)))
 		ed.names = append(ed.names, t.Name)
@@ -99,6 +105,16 @@ func (s *Server) EnableEdits(reg Registry, tokens []Token) {
 		create: reg.CreateFacilities, update: reg.UpdateFacility, delete: reg.DeleteFacility, feature: data.FacilityFeature})
 	editRoutes(ed, "/api/events", recordKind[coverage.Event]{read: data.ReadEvents, noun: "event",
 		create: reg.CreateEvents, update: reg.UpdateEvent, delete: reg.DeleteEvent, feature: data.EventFeature})
+}
+
+// RegistryChanged tells the server that another process committed to its
+// registry (a replica sharing the database): the world is re-read and the
+// tiles the change touched are dropped, as after an edit here. It returns
+// at once; changes that arrive while a rebuild runs share the next one.
+func (s *Server) RegistryChanged() {
+	if ed := s.ed.Load(); ed != nil {
+		go ed.refresh()
+	}
 }
 
 // who authenticates the request and names its token for the audit log.
@@ -162,9 +178,9 @@ func (ed *editor) respond(c echo.Context, err error) error {
 
 // body reads the request body; PUT bodies get the path id when they have none.
 func body(c echo.Context, pathID string) ([]byte, error) {
-	b, err := io.ReadAll(c.Request().Body)
+	b, err := requestBody(c)
 	if err != nil {
-		return nil, &httpError{http.StatusBadRequest, fmt.Sprintf("reading the body: %v", err)}
+		return nil, err
 	}
 	if pathID == "" {
 		return b, nil

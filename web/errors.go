@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
+	"syscall"
 
 	"github.com/labstack/echo/v4"
 )
@@ -12,14 +14,21 @@ import (
 type kind int
 
 const (
-	kindInvalid  kind = iota + 1 // bad parameters: 400
-	kindNotFound                 // unknown unit, layer or route: 404
+	kindInvalid     kind = iota + 1 // bad parameters: 400
+	kindNotFound                    // unknown unit, layer or route: 404
+	kindUnavailable                 // busy or the store cannot write now: 503, with Retry-After
+	kindFull                        // the store's disk is full: 507
 )
 
-// apiError is an error the client caused, with a message meant for it.
+// statusOf is each kind's HTTP status.
+var statusOf = map[kind]int{kindInvalid: http.StatusBadRequest, kindNotFound: http.StatusNotFound,
+	kindUnavailable: http.StatusServiceUnavailable, kindFull: http.StatusInsufficientStorage}
+
+// apiError is an error with a message meant for the client.
 type apiError struct {
-	kind kind
-	msg  string
+	kind       kind
+	msg        string
+	retryAfter int // seconds, for kindUnavailable
 }
 
 func (e *apiError) Error() string { return e.msg }
@@ -30,6 +39,18 @@ func invalidf(format string, args ...any) error {
 
 func notFoundf(format string, args ...any) error {
 	return &apiError{kind: kindNotFound, msg: fmt.Sprintf(format, args...)}
+}
+
+// storageError names a failed write whose cause is the disk, or is nil.
+func storageError(err error) *apiError {
+	switch {
+	case errors.Is(err, syscall.ENOSPC):
+		return &apiError{kind: kindFull, msg: "the registry's disk is full: the change was not saved; free space on the server and send it again"}
+	case errors.Is(err, syscall.EROFS):
+		return &apiError{kind: kindUnavailable, retryAfter: 60,
+			msg: "the registry is read-only just now: the change was not saved; send it again once the database is writable"}
+	}
+	return nil
 }
 
 // errorBody is every error response: {"error": "..."}.
@@ -44,11 +65,15 @@ func (s *Server) handleError(err error, c echo.Context) {
 	status, msg := http.StatusInternalServerError, "internal error"
 	var ae *apiError
 	var he *echo.HTTPError
+	if e := storageError(err); e != nil {
+		s.log.Printf("error: %s %s: %v", c.Request().Method, c.Request().URL.Path, err)
+		err = e
+	}
 	switch {
 	case errors.As(err, &ae):
-		status, msg = http.StatusBadRequest, ae.msg
-		if ae.kind == kindNotFound {
-			status = http.StatusNotFound
+		status, msg = statusOf[ae.kind], ae.msg
+		if ae.retryAfter > 0 {
+			c.Response().Header().Set("Retry-After", strconv.Itoa(ae.retryAfter))
 		}
 	case errors.As(err, &he):
 		status, msg = he.Code, http.StatusText(he.Code)

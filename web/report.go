@@ -2,8 +2,8 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"fmt"
-	"net/http"
 	"time"
 
 	"github.com/kepu/kepu/data"
@@ -27,13 +27,11 @@ func (s *Server) reportWorkbook(c echo.Context) error {
 	}
 	snap := s.snapshot()
 	now := time.Now()
-	var buf bytes.Buffer
-	opt := report.Options{Lang: data.Lang(lang), Generated: now}
-	if err := report.WriteWorkbook(c.Request().Context(), &buf, snap.model, snap.result, opt); err != nil {
-		return err
-	}
-	h := c.Response().Header()
-	h.Set("Content-Disposition", fmt.Sprintf(`attachment; filename="kepu-report-%s.xlsx"`, now.Format("20060102")))
-	h.Set("Cache-Control", "no-store")
-	return c.Blob(http.StatusOK, mimeXLSX, buf.Bytes())
+	c.Response().Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="kepu-report-%s.xlsx"`, now.Format("20060102")))
+	// Made once per world version and language, on the worker pool; the
+	// work outlives the client that asked first, as others may be waiting.
+	ctx := context.WithoutCancel(c.Request().Context())
+	return s.serveWork(c, snap, "report.xlsx\x00"+lang, "workbook", mimeXLSX, func(b *bytes.Buffer) error {
+		return report.WriteWorkbook(ctx, b, snap.model, snap.result, report.Options{Lang: data.Lang(lang), Generated: now})
+	})
 }

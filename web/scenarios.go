@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"net/http"
 	"strconv"
@@ -76,7 +75,7 @@ func (s *Server) scenarioRoutes(e *echo.Echo) {
 		Store: middleware.NewRateLimiterMemoryStoreWithConfig(middleware.RateLimiterMemoryStoreConfig{
 			Rate: scenarioRate, Burst: scenarioBurst, ExpiresIn: 10 * time.Minute}),
 		DenyHandler: func(c echo.Context, _ string, _ error) error {
-			return echo.NewHTTPError(http.StatusTooManyRequests,
+			return tooMany(c, int(1/float64(scenarioRate)),
 				fmt.Sprintf("too many scenarios from this client: at most %d at once, then one every %.0f s", scenarioBurst, 1/float64(scenarioRate)))
 		},
 	})
@@ -122,9 +121,9 @@ type scenarioProblems struct {
 
 func (s *Server) postScenario(c echo.Context, st ScenarioStore) error {
 	snap := s.snapshot()
-	input, err := io.ReadAll(c.Request().Body)
+	input, err := requestBody(c)
 	if err != nil {
-		return invalidf("reading the body: %v", err)
+		return err
 	}
 	sc, ps, err := data.ReadScenario("request", bytes.NewReader(input), data.Options{CRS: c.QueryParam("crs")})
 	if err != nil {
@@ -146,7 +145,10 @@ func (s *Server) postScenario(c echo.Context, st ScenarioStore) error {
 	}
 	var res *coverage.ScenarioResult
 	if len(problems) == 0 {
-		res, err = coverage.EvaluateScenario(snap.world, s.cfg.Rules, sc)
+		err = s.work.do(c.Request().Context(), "scenario", func() (err error) {
+			res, err = coverage.EvaluateScenario(snap.world, s.cfg.Rules, sc)
+			return err
+		})
 		var se *coverage.ScenarioError
 		if errors.As(err, &se) {
 			for _, p := range se.Problems {
@@ -236,7 +238,7 @@ func floatParam(c echo.Context, name string, def float64) (float64, error) {
 		return def, nil
 	}
 	f, err := strconv.ParseFloat(v, 64)
-	if err != nil || f <= 0 || f > 5000 {
+	if err != nil || !(f > 0 && f <= 5000) { // written so that NaN fails too
 		return 0, invalidf("%s=%q: want a number of km above 0 and at most 5000", name, v)
 	}
 	return f, nil
@@ -251,10 +253,19 @@ func (s *Server) suggestCaravans(c echo.Context) error {
 		return err
 	}
 	snap := s.snapshot()
-	plan, err := coverage.SuggestCaravans(c.Request().Context(), snap.model, s.cfg.Rules, coverage.CaravanOptions{ReachKm: km})
-	if err != nil {
-		return err
-	}
+	ctx := context.WithoutCancel(c.Request().Context())
+	key := "suggest/caravans\x00" + strconv.FormatFloat(km, 'g', -1, 64)
+	return s.serveWork(c, snap, key, "caravan suggestion", echo.MIMEApplicationJSON, func(b *bytes.Buffer) error {
+		plan, err := coverage.SuggestCaravans(ctx, snap.model, s.cfg.Rules, coverage.CaravanOptions{ReachKm: km})
+		if err != nil {
+			return err
+		}
+		return data.WriteJSON(b, caravanDoc(plan))
+	})
+}
+
+// caravanDoc is a caravan plan with its features for the map.
+func caravanDoc(plan *coverage.CaravanPlan) any {
 	fc := geojson.NewFeatureCollection()
 	fc.Features = []*geojson.Feature{}
 	for _, st := range plan.Stations {
@@ -265,10 +276,10 @@ func (s *Server) suggestCaravans(c echo.Context) error {
 		ring.Properties = geojson.Properties{"kind": "reach", "code": st.Code, "name": st.Name, "reach_km": plan.ReachKm}
 		fc.Features = append(fc.Features, pt, ring)
 	}
-	return writeJSON(c, http.StatusOK, struct {
+	return struct {
 		*coverage.CaravanPlan
 		Features *geojson.FeatureCollection `json:"features"`
-	}{plan, fc})
+	}{plan, fc}
 }
 
 // suggestVenues serves GET /api/suggestions/venues?k=&radius_km=: the same
@@ -286,10 +297,19 @@ func (s *Server) suggestVenues(c echo.Context) error {
 		}
 	}
 	snap := s.snapshot()
-	plan, err := coverage.SuggestVenues(c.Request().Context(), snap.model, s.cfg.Rules, coverage.VenueOptions{K: k, RadiusKm: km})
-	if err != nil {
-		return err
-	}
+	ctx := context.WithoutCancel(c.Request().Context())
+	key := "suggest/venues\x00" + strconv.Itoa(k) + "\x00" + strconv.FormatFloat(km, 'g', -1, 64)
+	return s.serveWork(c, snap, key, "venue suggestion", echo.MIMEApplicationJSON, func(b *bytes.Buffer) error {
+		plan, err := coverage.SuggestVenues(ctx, snap.model, s.cfg.Rules, coverage.VenueOptions{K: k, RadiusKm: km})
+		if err != nil {
+			return err
+		}
+		return data.WriteJSON(b, venueDoc(plan))
+	})
+}
+
+// venueDoc is a venue plan with its features for the map.
+func venueDoc(plan *coverage.VenuePlan) any {
 	fc := geojson.NewFeatureCollection()
 	fc.Features = []*geojson.Feature{}
 	for i, st := range plan.Sites {
@@ -300,10 +320,10 @@ func (s *Server) suggestVenues(c echo.Context) error {
 		ring.Properties = geojson.Properties{"kind": "radius", "rank": i + 1, "code": st.Code, "radius_km": plan.RadiusKm}
 		fc.Features = append(fc.Features, pt, ring)
 	}
-	return writeJSON(c, http.StatusOK, struct {
+	return struct {
 		*coverage.VenuePlan
 		Features *geojson.FeatureCollection `json:"features"`
-	}{plan, fc})
+	}{plan, fc}
 }
 
 func pointOf(lon, lat float64) orb.Point { return orb.Point{lon, lat} }

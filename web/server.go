@@ -13,6 +13,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -40,16 +41,27 @@ type Config struct {
 	ShutdownTimeout time.Duration
 	// Scenarios keeps posted scenarios; nil keeps the last 1000 in memory.
 	Scenarios ScenarioStore
+	// TrustedProxies may set X-Forwarded-For; rate limits key on the
+	// connection's address otherwise (a forged header changes nothing).
+	TrustedProxies []*net.IPNet
+	// Workers bounds the expensive requests run at once; default GOMAXPROCS.
+	Workers int
 }
 
 // Server serves the API, tiles and web map over one evaluated world.
 type Server struct {
-	cfg     Config
-	log     *log.Logger
-	echo    *echo.Echo
-	assets  fs.FS
-	tiles   *tileCache
-	version atomic.Uint64
+	cfg    Config
+	log    *log.Logger
+	echo   *echo.Echo
+	assets fs.FS
+	tiles  *tileCache
+	docs   docCache
+	ed     atomic.Pointer[editor] // set by EnableEdits
+	// inflight counts the requests being answered, for the shutdown report.
+	inflight atomic.Int64
+	work     workPool
+	handler  http.Handler
+	version  atomic.Uint64
 
 	mu   sync.RWMutex
 	snap *snapshot
@@ -78,13 +90,17 @@ func New(cfg Config) (*Server, error) {
 	if cfg.ShutdownTimeout <= 0 {
 		cfg.ShutdownTimeout = 10 * time.Second
 	}
+	if cfg.Workers <= 0 {
+		cfg.Workers = runtime.GOMAXPROCS(0)
+	}
 	s := &Server{cfg: cfg, log: cfg.Log, assets: cfg.Assets,
-		tiles: &tileCache{store: newLRUStore(cfg.TileCacheBytes)}}
+		tiles: &tileCache{store: newLRUStore(cfg.TileCacheBytes)}, work: make(workPool, cfg.Workers)}
 	if s.assets == nil && ui.Built() {
 		s.assets = ui.FS()
 	}
 	s.SetWorld(cfg.World)
 	s.echo = s.routes()
+	s.handler = headAsGet(s.echo)
 	return s, nil
 }
 
@@ -108,11 +124,12 @@ func (s *Server) snapshot() *snapshot {
 }
 
 // Handler is the server's HTTP handler, for tests and embedding.
-func (s *Server) Handler() http.Handler { return s.echo }
+func (s *Server) Handler() http.Handler { return s.handler }
 
 func (s *Server) routes() *echo.Echo {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
+	e.IPExtractor = ipExtractor(s.cfg.TrustedProxies)
 	e.HTTPErrorHandler = s.handleError
 	e.Use(middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
 		LogMethod: true, LogURI: true, LogStatus: true, LogLatency: true, LogResponseSize: true,
@@ -122,6 +139,13 @@ func (s *Server) routes() *echo.Echo {
 			return nil
 		},
 	}))
+	e.Use(func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			s.inflight.Add(1)
+			defer s.inflight.Add(-1)
+			return next(c)
+		}
+	})
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{
 		LogErrorFunc: func(c echo.Context, err error, stack []byte) error {
 			s.log.Printf("panic: %s %s: %v\n%s", c.Request().Method, c.Request().URL.Path, err, stack)
@@ -130,9 +154,9 @@ func (s *Server) routes() *echo.Echo {
 	}))
 	e.Use(middleware.BodyLimit("1M"))
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{
-		// Tiles are gzipped once when cached; a workbook is a zip already.
+		// Tiles and documents are gzipped once when cached; a workbook is a zip already.
 		Skipper: func(c echo.Context) bool {
-			return c.Path() == "/tiles/:layer/:z/:x/:y" || c.Path() == "/api/report.xlsx"
+			return precompressed[c.Path()]
 		},
 	}))
 
@@ -165,7 +189,7 @@ func (s *Server) Run(ctx context.Context) error {
 // waits for requests in flight (up to cfg.ShutdownTimeout).
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	hs := &http.Server{
-		Handler:           s.echo,
+		Handler:           s.handler,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       15 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -183,7 +207,13 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	sctx, cancel := context.WithTimeout(context.Background(), s.cfg.ShutdownTimeout)
 	defer cancel()
-	if err := hs.Shutdown(sctx); err != nil {
+	if err := hs.Shutdown(sctx); errors.Is(err, context.DeadlineExceeded) {
+		// The grace period is over: what is still running is cut, and
+		// said so; stopping on a signal is still a clean exit.
+		n := s.inflight.Load()
+		hs.Close()
+		s.log.Printf("kepu serve: the %s grace period ended with %d request(s) in flight; they were cut", s.cfg.ShutdownTimeout, n)
+	} else if err != nil {
 		return fmt.Errorf("web: shutdown: %w", err)
 	}
 	if err := <-done; !errors.Is(err, http.ErrServerClosed) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"strings"
@@ -49,5 +50,35 @@ func TestServeAndShutDown(t *testing.T) {
 		if !strings.Contains(logs.String(), want) {
 			t.Errorf("log: got %q, want a line with %q", logs.String(), want)
 		}
+	}
+}
+
+// TestShutdownCutsWhatOutlastsTheGrace: a request still running when the
+// grace period ends is cut and counted, and Serve returns nil (exit 0).
+func TestShutdownCutsWhatOutlastsTheGrace(t *testing.T) {
+	var logs bytes.Buffer
+	s, err := New(Config{World: loadWorld(t), ShutdownTimeout: 100 * time.Millisecond, Workers: 1,
+		Log: log.New(&syncWriter{w: &logs}, "", 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.work <- struct{}{} // the one worker is busy, so the workbook waits
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx, ln) }()
+	go http.Get("http://" + ln.Addr().String() + "/api/report.xlsx")
+	for s.inflight.Load() == 0 {
+		time.Sleep(5 * time.Millisecond)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("Serve with a request outlasting the grace period: %v, want nil", err)
+	}
+	if want := "100ms grace period ended with 1 request(s) in flight"; !strings.Contains(logs.String(), want) {
+		t.Errorf("log %q does not say %q", logs.String(), want)
 	}
 }

@@ -44,14 +44,16 @@ func (s *Server) units(c echo.Context) error {
 		return invalidf("level %q: use county or league", level)
 	}
 	snap := s.snapshot()
-	out := []unitDoc{}
-	for i := range snap.result.Units {
-		r := &snap.result.Units[i]
-		if level == "" || r.Level == level {
-			out = append(out, snap.unitDoc(r))
+	return s.serveJSON(c, snap, "units\x00"+level, func() any {
+		out := []unitDoc{}
+		for i := range snap.result.Units {
+			r := &snap.result.Units[i]
+			if level == "" || r.Level == level {
+				out = append(out, snap.unitDoc(r))
+			}
 		}
-	}
-	return writeJSON(c, http.StatusOK, out)
+		return out
+	})
 }
 
 // unit serves GET /api/units/{code}.

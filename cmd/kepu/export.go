@@ -11,6 +11,7 @@ import (
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
 	"github.com/kepu/kepu/data/gpkg"
+	"github.com/kepu/kepu/data/pgstore"
 )
 
 // runExport writes the facilities or the gap list as GeoJSON, CSV, KML or
@@ -86,6 +87,7 @@ func checkExportFlags(what, format, out string) error {
 
 // exportWorld is the world in the store, or from the input flags.
 func exportWorld(ctx context.Context, db string, in *inputs) (*coverage.World, coverage.Ruleset, error) {
+	db = dbOr(db, "")
 	if db == "" {
 		return in.load()
 	}
@@ -93,10 +95,10 @@ func exportWorld(ctx context.Context, db string, in *inputs) (*coverage.World, c
 	if err != nil {
 		return nil, rs, err
 	}
-	if _, err := os.Stat(db); err != nil {
+	if _, err := os.Stat(db); err != nil && !pgstore.IsURL(db) {
 		return nil, rs, err
 	}
-	st, err := gpkg.Open(ctx, db)
+	st, err := openRegistry(ctx, db)
 	if err != nil {
 		return nil, rs, err
 	}

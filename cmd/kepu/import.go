@@ -10,7 +10,6 @@ import (
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
-	"github.com/kepu/kepu/data/gpkg"
 )
 
 // runImport adds facility files (GeoJSON or CSV) and event files to a
@@ -19,7 +18,7 @@ import (
 func runImport(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	db := fs.String("db", "kepu.gpkg", "the GeoPackage registry to add to (created when missing)")
+	db := fs.String("db", "", "the registry to add to: a GeoPackage file (created when missing) or postgres://... (default $KEPU_DB, else kepu.gpkg)")
 	var events listFlag
 	fs.Var(&events, "events", "events GeoJSON to import (repeatable)")
 	crs := fs.String("crs", "", "coordinate system of the files: wgs84 (default), gcj02 or bd09")
@@ -27,7 +26,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	replace := fs.Bool("replace", false, "empty the registry first (every removal is audited); needed to replace the sample")
 	who := fs.String("who", "import", "name recorded in the audit log")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: kepu import [--db kepu.gpkg] [--crs gcj02|bd09] [--events FILE]... FILE...")
+		fmt.Fprintln(stderr, "usage: kepu import [--db kepu.gpkg|postgres://...] [--crs gcj02|bd09] [--events FILE]... FILE...")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -49,15 +48,20 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "kepu import: skipped: %s feature %d (%s): %s: %s\n", d.File, d.Feature, d.Facility, d.Field, d.Message)
 	}
 	ctx := context.Background()
-	st, err := gpkg.Open(ctx, *db)
+	*db = dbOr(*db, "kepu.gpkg")
+	st, err := openRegistry(ctx, *db)
 	if err != nil {
 		return fail(stderr, "import", err)
 	}
 	defer st.Close()
+	// A running server would never see records written behind its back.
+	if err := st.Lock(); err != nil {
+		return fail(stderr, "import", fmt.Errorf("%w (stop that server first, or post the records to its /api/facilities)", err))
+	}
 	if sample, err := st.Sample(ctx); err != nil {
 		return fail(stderr, "import", err)
 	} else if sample && !*replace {
-		return fail(stderr, "import", fmt.Errorf("%s holds the synthetic sample registry; add --replace to replace it with these files", *db))
+		return fail(stderr, "import", fmt.Errorf("%s holds the synthetic sample registry; add --replace to replace it with these files", dbDisplay(*db)))
 	}
 	if err := st.Import(ctx, *who, facilities, evs, *replace, false); err != nil {
 		return fail(stderr, "import", err)
@@ -67,7 +71,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, "import", err)
 	}
 	fmt.Fprintf(stdout, "imported %d facilities and %d events into %s (now %d facilities, %d events)\n",
-		len(facilities), len(evs), *db, c.Facilities, c.Events)
+		len(facilities), len(evs), dbDisplay(*db), c.Facilities, c.Events)
 	return exitPass
 }
 

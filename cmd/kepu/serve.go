@@ -17,10 +17,16 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	var in inputs
 	in.register(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	var proxies listFlag
+	fs.Var(&proxies, "trusted-proxy", "address or CIDR range of a reverse proxy whose X-Forwarded-For names the client (repeatable); otherwise rate limits key on the connection's address")
 	var sf storeFlags // --db, --token-file: the persistent registry and its edit API (store.go)
 	sf.register(fs)
 	if code, ok := parse(fs, args, stderr); !ok {
 		return code
+	}
+	trusted, err := web.ParseCIDRs(proxies)
+	if err != nil {
+		return fail(stderr, "serve", err)
 	}
 	w, rs, err := sf.load(&in, stderr)
 	defer sf.close()
@@ -28,7 +34,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, "serve", err)
 	}
 	srv, err := web.New(web.Config{World: w, Rules: rs, Addr: *addr, Log: log.New(stderr, "", log.LstdFlags),
-		Scenarios: sf.scenarios()})
+		Scenarios: sf.scenarios(), TrustedProxies: trusted})
 	if err != nil {
 		return fail(stderr, "serve", err)
 	}
@@ -37,6 +43,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	sf.follow(ctx, srv)
 	if err := srv.Run(ctx); err != nil {
 		return fail(stderr, "serve", err)
 	}

@@ -11,30 +11,29 @@ import (
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
-	"github.com/kepu/kepu/data/gpkg"
 	"github.com/kepu/kepu/web"
-)
-
-// The GeoPackage store is both the registry edits go to and the place
-// scenarios are kept.
-var (
-	_ web.Registry      = (*gpkg.Store)(nil)
-	_ web.ScenarioStore = (*gpkg.Store)(nil)
 )
 
 // storeFlags are the persistence flags of kepu serve, and the store they open.
 type storeFlags struct {
 	db, tokenFile string
-	store         *gpkg.Store
+	store         registry
+	toks          []web.Token
 }
 
 // load reads the world: from the --db store when given, else from the inputs.
 func (sf *storeFlags) load(in *inputs, stderr io.Writer) (*coverage.World, coverage.Ruleset, error) {
+	sf.db = dbOr(sf.db, "")
 	if sf.db == "" {
 		return in.load()
 	}
 	rs, err := in.ruleset()
 	if err != nil {
+		return nil, rs, err
+	}
+	// The token file is read before the database is made, so a mistyped
+	// path leaves no new file behind.
+	if sf.toks, err = sf.tokens(); err != nil {
 		return nil, rs, err
 	}
 	st, w, err := openStore(context.Background(), sf.db, in, stderr)
@@ -50,10 +49,7 @@ func (sf *storeFlags) attach(srv *web.Server, stderr io.Writer) error {
 		}
 		return nil
 	}
-	ts, err := sf.tokens()
-	if err != nil {
-		return err
-	}
+	ts := sf.toks
 	if len(ts) == 0 {
 		fmt.Fprintln(stderr, "kepu serve: no write token (KEPU_TOKEN or --token-file): the API is read-only")
 	}
@@ -70,6 +66,17 @@ func (sf *storeFlags) scenarios() web.ScenarioStore {
 	return sf.store
 }
 
+// follow keeps the server's world in step with writes other processes
+// commit to a shared store (PostgreSQL replicas), until ctx ends.
+func (sf *storeFlags) follow(ctx context.Context, srv *web.Server) {
+	type watcher interface {
+		Watch(ctx context.Context, changed func(version uint64))
+	}
+	if w, ok := sf.store.(watcher); ok {
+		go w.Watch(ctx, func(uint64) { srv.RegistryChanged() })
+	}
+}
+
 // close closes the store, if one is open.
 func (sf *storeFlags) close() {
 	if sf.store != nil {
@@ -78,8 +85,9 @@ func (sf *storeFlags) close() {
 }
 
 func (sf *storeFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&sf.db, "db", "", "keep the registry and posted scenarios in this GeoPackage file (e.g. kepu.gpkg) and accept edits over the API; "+
-		"the first start fills it from the input flags (default: the embedded sample)")
+	fs.StringVar(&sf.db, "db", "", "keep the registry and posted scenarios in this GeoPackage file (e.g. kepu.gpkg), or in a PostgreSQL/PostGIS "+
+		"database shared by several replicas (postgres://...), and accept edits over the API; the first start fills it from the input flags "+
+		"(default: the embedded sample); else $KEPU_DB")
 	fs.StringVar(&sf.tokenFile, "token-file", "", "file of write tokens, one per line as TOKEN or NAME TOKEN (else $KEPU_TOKEN)")
 }
 
@@ -108,9 +116,15 @@ func (sf *storeFlags) tokens() ([]web.Token, error) {
 // openStore opens the GeoPackage, seeds it from the inputs on its first
 // start and returns the world it holds. Input flags naming facilities or
 // events are refused once the store is seeded: the store is the registry.
-func openStore(ctx context.Context, path string, in *inputs, stderr io.Writer) (*gpkg.Store, *coverage.World, error) {
-	st, err := gpkg.Open(ctx, path)
+func openStore(ctx context.Context, path string, in *inputs, stderr io.Writer) (registry, *coverage.World, error) {
+	st, err := openRegistry(ctx, path)
 	if err != nil {
+		return nil, nil, err
+	}
+	// One server per file: a second one would serve a world the first
+	// one's edits never reach.
+	if err := st.Lock(); err != nil {
+		st.Close()
 		return nil, nil, err
 	}
 	seeded, err := st.Seeded(ctx)
@@ -128,7 +142,7 @@ func openStore(ctx context.Context, path string, in *inputs, stderr io.Writer) (
 			st.Close()
 			return nil, nil, err
 		}
-		fmt.Fprintf(stderr, "kepu: %s: seeded with %d facilities and %d events%s\n", path, len(w.Facilities), len(w.Events),
+		fmt.Fprintf(stderr, "kepu: %s: seeded with %d facilities and %d events%s\n", dbDisplay(path), len(w.Facilities), len(w.Events),
 			map[bool]string{true: " (示例数据 sample data)", false: ""}[w.Sample])
 	} else if len(in.facilities) > 0 || in.events != "" {
 		st.Close()

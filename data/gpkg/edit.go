@@ -35,8 +35,13 @@ func (e *ConflictError) Error() string {
 // Is makes errors.Is(err, ErrConflict) and errors.Is(err, fs.ErrExist) true.
 func (e *ConflictError) Is(target error) bool { return target == ErrConflict || target == fs.ErrExist }
 
-// write runs fn in one write transaction and commits it durably.
+// write runs fn in one write transaction and commits it durably. A full or
+// read-only disk is reported as ErrFull or ErrReadOnly.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return classify(s.writeTx(ctx, fn))
+}
+
+func (s *Store) writeTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
 	"sync"
 
 	"github.com/kepu/kepu/coverage"
@@ -42,10 +43,22 @@ type Store struct {
 	db   *sql.DB
 	path string
 	mu   sync.Mutex // serialises write transactions within the process
+	lock *os.File   // held by Lock
 }
 
 // Open opens the GeoPackage at path, creating it and its tables if needed.
+// An existing file must be one kepu made: an empty file, a file that is not
+// SQLite, or a GeoPackage without kepu's tables is refused, never filled.
 func Open(ctx context.Context, path string) (*Store, error) {
+	exists, err := checkExisting(path)
+	if err != nil {
+		return nil, fmt.Errorf("gpkg: %s: %w", path, err)
+	}
+	if exists {
+		if err := checkKepu(ctx, path); err != nil {
+			return nil, fmt.Errorf("gpkg: %s: %w", path, err)
+		}
+	}
 	q := url.Values{}
 	for _, p := range []string{"journal_mode(WAL)", "synchronous(FULL)", "busy_timeout(10000)", "foreign_keys(1)"} {
 		q.Add("_pragma", p)
@@ -62,8 +75,27 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return &Store{db: db, path: path}, nil
 }
 
-// Close closes the file.
-func (s *Store) Close() error { return s.db.Close() }
+// checkKepu refuses an existing database that kepu did not make, reading it
+// without changing a byte (no journal-mode pragma yet).
+func checkKepu(ctx context.Context, path string) error {
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var n int
+	err = db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'kepu_meta'").Scan(&n)
+	if err != nil {
+		return fmt.Errorf("not a readable GeoPackage: %w", err)
+	}
+	if n == 0 {
+		return errors.New("a GeoPackage or SQLite file that kepu did not make (it has no kepu_meta table); kepu will not write into it")
+	}
+	return nil
+}
+
+// Close closes the file and releases the lock taken by Lock.
+func (s *Store) Close() error { return errors.Join(s.db.Close(), s.unlock()) }
 
 // Path is the file the store was opened from.
 func (s *Store) Path() string { return s.path }

@@ -1,0 +1,285 @@
+// Package storetest is the test suite every registry store passes: the
+// GeoPackage (data/gpkg) and PostgreSQL (data/pgstore) stores run the same
+// cases, so that `--db kepu.gpkg` and `--db postgres://...` behave alike.
+package storetest
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/data"
+	"github.com/paulmach/orb"
+)
+
+// Store is what the suite exercises.
+type Store interface {
+	Facilities(ctx context.Context) ([]coverage.Facility, error)
+	Events(ctx context.Context) ([]coverage.Event, error)
+	Facility(ctx context.Context, id string) (coverage.Facility, error)
+	CreateFacilities(ctx context.Context, who string, fs []coverage.Facility) error
+	UpdateFacility(ctx context.Context, who string, f coverage.Facility) (coverage.Facility, error)
+	DeleteFacility(ctx context.Context, who, id string) (coverage.Facility, error)
+	CreateEvents(ctx context.Context, who string, es []coverage.Event) error
+	UpdateEvent(ctx context.Context, who string, e coverage.Event) (coverage.Event, error)
+	DeleteEvent(ctx context.Context, who, id string) (coverage.Event, error)
+	Import(ctx context.Context, who string, fs []coverage.Facility, es []coverage.Event, replace, sample bool) error
+	Seeded(ctx context.Context) (bool, error)
+	Sample(ctx context.Context) (bool, error)
+	World(ctx context.Context, src data.Sources) (*coverage.World, error)
+	SaveScenario(ctx context.Context, who, id, name string, summary, body json.RawMessage) error
+	ScenarioBody(ctx context.Context, id string) (json.RawMessage, error)
+	ScenarioSummaries(ctx context.Context) ([]json.RawMessage, error)
+}
+
+// Run runs every case, each on a fresh, empty store from open.
+func Run(t *testing.T, open func(t *testing.T) Store) {
+	for _, c := range []struct {
+		name string
+		run  func(t *testing.T, s Store)
+	}{
+		{"SampleRoundTrip", sampleRoundTrip},
+		{"CreateRefusesTakenIDsWhole", createRefusesTakenIDs},
+		{"UpdateAndDelete", updateAndDelete},
+		{"Events", events},
+		{"ImportIsAllOrNothing", importAllOrNothing},
+		{"ReplaceAndSampleFlag", replaceAndSample},
+		{"Scenarios", scenarios},
+		{"PassThroughAndUnicode", passThrough},
+	} {
+		t.Run(c.name, func(t *testing.T) { c.run(t, open(t)) })
+	}
+}
+
+var ctx = context.Background()
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func sample(t *testing.T) *coverage.World {
+	t.Helper()
+	w, err := data.Load(data.Sources{})
+	must(t, err)
+	return w
+}
+
+func venue(id string, area float64) coverage.Facility {
+	return coverage.Facility{ID: id, Name: "测试馆 " + id, Category: coverage.CategoryVenue, Status: coverage.StatusOpen,
+		FloorArea: area, Point: orb.Point{111.7, 40.8}, Props: map[string]any{}}
+}
+
+// propsJSON is a property map as JSON (keys sorted, numbers as written),
+// so that a number read back as float64 equals one read as json.Number.
+// An empty list is the same as none (the GeoPackage keeps themes as text).
+func propsJSON(p map[string]any) string {
+	q := map[string]any{}
+	for k, v := range p {
+		if l, ok := v.([]any); ok && len(l) == 0 {
+			continue
+		}
+		q[k] = v
+	}
+	b, _ := json.Marshal(q)
+	return string(b)
+}
+
+// sameFacility compares two facilities field by field, properties by value.
+func sameFacility(a, b coverage.Facility) bool {
+	if propsJSON(a.Props) != propsJSON(b.Props) {
+		return false
+	}
+	a.Props, b.Props = nil, nil
+	return reflect.DeepEqual(a, b)
+}
+
+func ids(fs []coverage.Facility) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = f.ID
+	}
+	return out
+}
+
+// sampleRoundTrip: the 739 sample facilities and 16 events come back as
+// they went in, in order, with the sample flag.
+func sampleRoundTrip(t *testing.T, s Store) {
+	w := sample(t)
+	if seeded, _ := s.Seeded(ctx); seeded {
+		t.Fatal("a new store says it is seeded")
+	}
+	must(t, s.Import(ctx, "kepu", w.Facilities, w.Events, false, true))
+	fs, err := s.Facilities(ctx)
+	must(t, err)
+	if len(fs) != 739 {
+		t.Fatalf("stored %d facilities, want 739", len(fs))
+	}
+	for i := range fs {
+		if !sameFacility(fs[i], w.Facilities[i]) {
+			t.Fatalf("facility %d: got %+v, want %+v", i+1, fs[i], w.Facilities[i])
+		}
+	}
+	es, err := s.Events(ctx)
+	must(t, err)
+	if len(es) != len(w.Events) {
+		t.Fatalf("events: got %d, want %d", len(es), len(w.Events))
+	}
+	for i := range es {
+		a, b := es[i], w.Events[i]
+		if propsJSON(a.Props) != propsJSON(b.Props) {
+			t.Errorf("event %d: properties %s, want %s", i+1, propsJSON(a.Props), propsJSON(b.Props))
+		}
+		a.Props, b.Props = nil, nil
+		if !reflect.DeepEqual(a, b) {
+			t.Errorf("event %d: got %+v, want %+v", i+1, a, b)
+		}
+	}
+	seeded, _ := s.Seeded(ctx)
+	isSample, _ := s.Sample(ctx)
+	if !seeded || !isSample {
+		t.Errorf("after seeding: seeded %v, sample %v; want true, true", seeded, isSample)
+	}
+	world, err := s.World(ctx, data.Sources{})
+	must(t, err)
+	if len(world.Facilities) != 739 || len(world.Units) != 115 || !world.Sample {
+		t.Errorf("World: %d facilities, %d units, sample %v; want 739, 115, true", len(world.Facilities), len(world.Units), world.Sample)
+	}
+}
+
+func createRefusesTakenIDs(t *testing.T, s Store) {
+	must(t, s.CreateFacilities(ctx, "a", []coverage.Facility{venue("VE1", 900), venue("VE2", 1200)}))
+	err := s.CreateFacilities(ctx, "a", []coverage.Facility{venue("VE3", 1), venue("VE2", 1), venue("VE1", 1)})
+	if !errors.Is(err, fs.ErrExist) || !strings.Contains(err.Error(), "VE1") || !strings.Contains(err.Error(), "VE2") || strings.Contains(err.Error(), "VE3") {
+		t.Fatalf("create with taken ids: got %v, want fs.ErrExist naming VE1, VE2", err)
+	}
+	got, _ := s.Facilities(ctx)
+	if want := []string{"VE1", "VE2"}; !reflect.DeepEqual(ids(got), want) {
+		t.Errorf("after the refused create: %v, want %v (VE3 must not be written)", ids(got), want)
+	}
+}
+
+func updateAndDelete(t *testing.T, s Store) {
+	must(t, s.CreateFacilities(ctx, "a", []coverage.Facility{venue("VE1", 960)}))
+	if _, err := s.UpdateFacility(ctx, "a", venue("NOPE", 1)); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("update of a missing id: got %v, want fs.ErrNotExist", err)
+	}
+	bigger := venue("VE1", 1000)
+	bigger.Status = coverage.StatusUnderConstruction
+	before, err := s.UpdateFacility(ctx, "a", bigger)
+	must(t, err)
+	if before.FloorArea != 960 {
+		t.Errorf("update returned the record as it was with %v m², want 960", before.FloorArea)
+	}
+	now, err := s.Facility(ctx, "VE1")
+	must(t, err)
+	if now.FloorArea != 1000 || now.Status != coverage.StatusUnderConstruction {
+		t.Errorf("after update: %v m², %s; want 1000, under_construction", now.FloorArea, now.Status)
+	}
+	gone, err := s.DeleteFacility(ctx, "a", "VE1")
+	must(t, err)
+	if gone.FloorArea != 1000 {
+		t.Errorf("delete returned %v m², want 1000", gone.FloorArea)
+	}
+	if _, err := s.DeleteFacility(ctx, "a", "VE1"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("second delete: got %v, want fs.ErrNotExist", err)
+	}
+	if _, err := s.Facility(ctx, "VE1"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("reading a deleted id: got %v, want fs.ErrNotExist", err)
+	}
+}
+
+func events(t *testing.T, s Store) {
+	e := coverage.Event{ID: "EV1", Kind: "mobile_museum", Date: "2023-05-01", Name: "流动科技馆", Point: orb.Point{111.7, 40.8}, Props: map[string]any{}}
+	must(t, s.CreateEvents(ctx, "a", []coverage.Event{e}))
+	if err := s.CreateEvents(ctx, "a", []coverage.Event{e}); !errors.Is(err, fs.ErrExist) {
+		t.Errorf("second create of EV1: got %v, want fs.ErrExist", err)
+	}
+	e2 := e
+	e2.Date = "2024-06-30"
+	before, err := s.UpdateEvent(ctx, "a", e2)
+	must(t, err)
+	es, _ := s.Events(ctx)
+	if before.Date != "2023-05-01" || len(es) != 1 || es[0].Date != "2024-06-30" {
+		t.Errorf("after update: before %s, stored %+v; want 2023-05-01 and one event dated 2024-06-30", before.Date, es)
+	}
+	if _, err := s.DeleteEvent(ctx, "a", "EV1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DeleteEvent(ctx, "a", "EV1"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("second delete of EV1: got %v, want fs.ErrNotExist", err)
+	}
+}
+
+// importAllOrNothing: an import whose last event id is taken writes none
+// of its facilities either.
+func importAllOrNothing(t *testing.T, s Store) {
+	e := coverage.Event{ID: "EV1", Kind: "caravan_visit", Date: "2022-01-01", Point: orb.Point{111.7, 40.8}, Props: map[string]any{}}
+	must(t, s.CreateEvents(ctx, "a", []coverage.Event{e}))
+	err := s.Import(ctx, "a", []coverage.Facility{venue("VE1", 1), venue("VE2", 2)}, []coverage.Event{e}, false, false)
+	if !errors.Is(err, fs.ErrExist) {
+		t.Fatalf("import with a taken event id: got %v, want fs.ErrExist", err)
+	}
+	got, _ := s.Facilities(ctx)
+	seeded, _ := s.Seeded(ctx)
+	if len(got) != 0 || seeded {
+		t.Errorf("after the refused import: %d facilities, seeded %v; want 0 and false", len(got), seeded)
+	}
+}
+
+func replaceAndSample(t *testing.T, s Store) {
+	must(t, s.Import(ctx, "kepu", []coverage.Facility{venue("S1", 1)}, nil, false, true))
+	if err := s.Import(ctx, "a", []coverage.Facility{venue("S1", 2)}, nil, false, false); !errors.Is(err, fs.ErrExist) {
+		t.Fatalf("import over a taken id without replace: %v, want fs.ErrExist", err)
+	}
+	must(t, s.Import(ctx, "a", []coverage.Facility{venue("R1", 1), venue("S1", 5)}, nil, true, false))
+	got, _ := s.Facilities(ctx)
+	isSample, _ := s.Sample(ctx)
+	if want := []string{"R1", "S1"}; !reflect.DeepEqual(ids(got), want) || got[1].FloorArea != 5 || isSample {
+		t.Errorf("after replace: %v (S1 %v m²), sample %v; want %v, 5 m², false", ids(got), got[1].FloorArea, isSample, want)
+	}
+}
+
+func scenarios(t *testing.T, s Store) {
+	body := json.RawMessage(`{"name":"甲","z":1,  "a":[2,1]}`)
+	must(t, s.SaveScenario(ctx, "a", "SC1", "甲", json.RawMessage(`{"id":"SC1"}`), body))
+	must(t, s.SaveScenario(ctx, "a", "SC2", "乙", json.RawMessage(`{"id":"SC2"}`), json.RawMessage(`{}`)))
+	got, err := s.ScenarioBody(ctx, "SC1")
+	must(t, err)
+	if string(got) != string(body) {
+		t.Errorf("scenario body: got %s, want the bytes posted %s", got, body)
+	}
+	list, err := s.ScenarioSummaries(ctx)
+	must(t, err)
+	if len(list) != 2 || string(list[0]) != `{"id":"SC2"}` || string(list[1]) != `{"id":"SC1"}` {
+		t.Errorf("summaries: got %s, want SC2 then SC1", list)
+	}
+	if _, err := s.ScenarioBody(ctx, "NOPE"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("missing scenario: got %v, want fs.ErrNotExist", err)
+	}
+}
+
+// passThrough: unknown properties, nested values and Chinese text survive.
+func passThrough(t *testing.T, s Store) {
+	f := venue("VE甲", 1000)
+	f.Themes = []string{"culture", "tourism"}
+	f.Props = map[string]any{"联系人": "王老师", "tags": []any{"a", "b"}, "extra": map[string]any{"n": json.Number("1.25")}}
+	must(t, s.CreateFacilities(ctx, "a", []coverage.Facility{f}))
+	got, err := s.Facility(ctx, "VE甲")
+	must(t, err)
+	for _, key := range []string{"联系人", "tags", "extra"} {
+		if g, w := propsJSON(map[string]any{key: got.Props[key]}), propsJSON(map[string]any{key: f.Props[key]}); g != w {
+			t.Errorf("property %s: got %s, want %s", key, g, w)
+		}
+	}
+	if !reflect.DeepEqual(got.Themes, f.Themes) || got.Name != f.Name {
+		t.Errorf("got themes %v name %q, want %v %q", got.Themes, got.Name, f.Themes, f.Name)
+	}
+}
