@@ -52,6 +52,12 @@ func (d *docCache) get(version uint64, key string, build func() (*docEntry, erro
 	}
 	d.mu.Unlock()
 	v, err, _ := d.flight.Do(strconv.FormatUint(version, 10)+"\x00"+key, func() (any, error) {
+		d.mu.Lock()
+		if e, ok := d.docs[key]; ok && d.version == version { // made by a flight that just ended
+			d.mu.Unlock()
+			return e, nil
+		}
+		d.mu.Unlock()
 		e, err := build()
 		if err != nil {
 			return nil, err

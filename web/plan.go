@@ -2,16 +2,16 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"math"
-	"net/http"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/data"
 	"github.com/kepu/kepu/geo"
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
@@ -53,30 +53,36 @@ func (s *Server) planRoutes(e *echo.Echo) {
 		Store: middleware.NewRateLimiterMemoryStoreWithConfig(middleware.RateLimiterMemoryStoreConfig{
 			Rate: planRate, Burst: planBurst, ExpiresIn: 10 * time.Minute}),
 		DenyHandler: func(c echo.Context, _ string, _ error) error {
-			return echo.NewHTTPError(http.StatusTooManyRequests, fmt.Sprintf("too many plans from this client: at most %d at once, then one a second", planBurst))
+			return tooMany(c, 1, fmt.Sprintf("too many plans from this client: at most %d at once, then one a second", planBurst))
 		},
 	})
 	e.POST("/api/plan", s.postPlan, limit)
 }
 
 func (s *Server) postPlan(c echo.Context) error {
-	body, err := io.ReadAll(c.Request().Body)
+	body, err := requestBody(c)
 	if err != nil {
-		return invalidf("reading the body: %v", err)
+		return err
 	}
 	opt, err := parsePlanRequest(body)
 	if err != nil {
 		return err
 	}
-	snap := s.snapshot()
-	p, err := coverage.PlanInvestment(c.Request().Context(), snap.model, s.cfg.Rules, opt)
-	if ctxErr := c.Request().Context().Err(); ctxErr != nil {
-		return fmt.Errorf("plan: %w", ctxErr)
-	}
+	key, err := json.Marshal(opt)
 	if err != nil {
-		return invalidf("%v", err)
+		return err
 	}
-	return writeJSON(c, http.StatusOK, planDoc{Sample: snap.world.Sample, InvestmentPlan: p, Features: planFeatures(p)})
+	snap := s.snapshot()
+	// On the worker pool, and once per world version and request: the
+	// same plan asked again (the map's panel reopened) is a cached document.
+	ctx := context.WithoutCancel(c.Request().Context())
+	return s.serveWork(c, snap, "plan\x00"+string(key), "investment plan", echo.MIMEApplicationJSON, func(b *bytes.Buffer) error {
+		p, err := coverage.PlanInvestment(ctx, snap.model, s.cfg.Rules, opt)
+		if err != nil {
+			return invalidf("%v", err)
+		}
+		return data.WriteJSON(b, planDoc{Sample: snap.world.Sample, InvestmentPlan: p, Features: planFeatures(p)})
+	})
 }
 
 // parsePlanRequest reads and bounds the body: one JSON object with known
