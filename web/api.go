@@ -36,12 +36,16 @@ func (s *Server) about(c echo.Context) error {
 	return writeJSON(c, http.StatusOK, doc)
 }
 
-// check serves GET /api/check: the check document of `kepu check --format json`.
+// check serves GET /api/check?as_of=: the check document of `kepu check --format json`.
 func (s *Server) check(c echo.Context) error {
-	return writeJSON(c, http.StatusOK, s.snapshot().result)
+	res, err := s.resultAt(c, s.snapshot())
+	if err != nil {
+		return err
+	}
+	return writeJSON(c, http.StatusOK, res)
 }
 
-// gaps serves GET /api/gaps?rule=&league=&format=json|csv.
+// gaps serves GET /api/gaps?rule=&league=&format=json|csv&as_of=.
 func (s *Server) gaps(c echo.Context) error {
 	snap := s.snapshot()
 	rule, league := c.QueryParam("rule"), c.QueryParam("league")
@@ -60,7 +64,11 @@ func (s *Server) gaps(c echo.Context) error {
 			return invalidf("league %q: no such league", league)
 		}
 	}
-	gaps := snap.result.Gaps(coverage.GapFilter{Rule: rule, League: league})
+	res, err := s.resultAt(c, snap)
+	if err != nil {
+		return err
+	}
+	gaps := res.Gaps(coverage.GapFilter{Rule: rule, League: league})
 	if gaps == nil {
 		gaps = []coverage.Gap{}
 	}

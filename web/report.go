@@ -26,10 +26,14 @@ func (s *Server) reportWorkbook(c echo.Context) error {
 		return invalidf("lang %q: use zh or en", lang)
 	}
 	snap := s.snapshot()
+	res, err := s.resultAt(c, snap)
+	if err != nil {
+		return err
+	}
 	now := time.Now()
 	var buf bytes.Buffer
 	opt := report.Options{Lang: data.Lang(lang), Generated: now}
-	if err := report.WriteWorkbook(c.Request().Context(), &buf, snap.model, snap.result, opt); err != nil {
+	if err := report.WriteWorkbook(c.Request().Context(), &buf, snap.model, res, opt); err != nil {
 		return err
 	}
 	h := c.Response().Header()

@@ -251,7 +251,11 @@ func (s *Server) suggestCaravans(c echo.Context) error {
 		return err
 	}
 	snap := s.snapshot()
-	plan, err := coverage.SuggestCaravans(c.Request().Context(), snap.model, s.cfg.Rules, coverage.CaravanOptions{ReachKm: km})
+	rs, err := s.rules(c)
+	if err != nil {
+		return err
+	}
+	plan, err := coverage.SuggestCaravans(c.Request().Context(), snap.model, rs, coverage.CaravanOptions{ReachKm: km})
 	if err != nil {
 		return err
 	}
@@ -286,7 +290,11 @@ func (s *Server) suggestVenues(c echo.Context) error {
 		}
 	}
 	snap := s.snapshot()
-	plan, err := coverage.SuggestVenues(c.Request().Context(), snap.model, s.cfg.Rules, coverage.VenueOptions{K: k, RadiusKm: km})
+	rs, err := s.rules(c)
+	if err != nil {
+		return err
+	}
+	plan, err := coverage.SuggestVenues(c.Request().Context(), snap.model, rs, coverage.VenueOptions{K: k, RadiusKm: km})
 	if err != nil {
 		return err
 	}

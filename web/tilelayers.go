@@ -298,7 +298,7 @@ func reachLayer(s *snapshot, rs coverage.Ruleset, prev map[circleKey]shape) *til
 	s.circles = map[circleKey]shape{}
 	for i := range s.world.Facilities {
 		f := &s.world.Facilities[i]
-		if f.Category != coverage.CategoryCaravan || !f.Open() || s.model.FacilityCounty[i] == "" {
+		if f.Category != coverage.CategoryCaravan || !f.CountsAsOf(rs.AsOfDate()) || s.model.FacilityCounty[i] == "" {
 			continue
 		}
 		km := reachKm(f, rs)

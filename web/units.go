@@ -44,9 +44,13 @@ func (s *Server) units(c echo.Context) error {
 		return invalidf("level %q: use county or league", level)
 	}
 	snap := s.snapshot()
+	res, err := s.resultAt(c, snap)
+	if err != nil {
+		return err
+	}
 	out := []unitDoc{}
-	for i := range snap.result.Units {
-		r := &snap.result.Units[i]
+	for i := range res.Units {
+		r := &res.Units[i]
 		if level == "" || r.Level == level {
 			out = append(out, snap.unitDoc(r))
 		}
@@ -58,13 +62,17 @@ func (s *Server) units(c echo.Context) error {
 func (s *Server) unit(c echo.Context) error {
 	snap := s.snapshot()
 	code := c.Param("code")
-	r, ok := snap.result.Unit(code)
+	res, err := s.resultAt(c, snap)
+	if err != nil {
+		return err
+	}
+	r, ok := res.Unit(code)
 	if !ok {
 		return notFoundf("no unit with code %q", code)
 	}
 	d := unitDetail{unitDoc: snap.unitDoc(r), Facilities: snap.featureCollection(snap.facilitiesIn(code), "")}
 	d.Gaps = []coverage.Gap{}
-	for _, g := range snap.result.Gaps(coverage.GapFilter{}) {
+	for _, g := range res.Gaps(coverage.GapFilter{}) {
 		if g.Code == code {
 			d.Gaps = append(d.Gaps, g)
 		}

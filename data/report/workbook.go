@@ -286,7 +286,7 @@ func (b *builder) facilitiesSheet() sheet {
 	s := sheet{columns: []column{{"code", 12, fmtText}, {"name", 28, fmtText}, {"category", 12, fmtText}, {"status", 10, fmtText},
 		{"county", 20, fmtText}, {"league", 16, fmtText}, {"lon", 11, fmtText}, {"lat", 11, fmtText}, {"floor_area", 12, fmtInt},
 		{"comprehensive", 8, fmtText}, {"reach_km", 10, fmtInt}, {"base_level", 10, fmtText}, {"themes", 16, fmtText},
-		{"declared_county", 10, fmtText}, {"opened", 8, fmtText}}}
+		{"declared_county", 10, fmtText}, {"opened", 11, fmtText}, {"closed", 11, fmtText}}}
 	s.columns[0].key = "ID"
 	for i := range b.m.World.Facilities {
 		f := &b.m.World.Facilities[i]
@@ -297,22 +297,19 @@ func (b *builder) facilitiesSheet() sheet {
 				league = l.Name
 			}
 		}
-		var area, reach, opened any = "", "", ""
+		var area, reach any = "", ""
 		if f.FloorArea > 0 {
 			area = f.FloorArea
 		}
 		if f.ReachKm > 0 {
 			reach = f.ReachKm
 		}
-		if f.Opened > 0 {
-			opened = f.Opened
-		}
 		comp := ""
 		if f.Comprehensive {
 			comp = b.L["yes"]
 		}
 		s.rows = append(s.rows, []any{f.ID, f.Name, data.Word(f.Category, lang), data.Word(f.Status, lang), county, league,
-			f.Point[0], f.Point[1], area, comp, reach, data.Word(f.Level, lang), strings.Join(f.Themes, ", "), f.County, opened})
+			f.Point[0], f.Point[1], area, comp, reach, data.Word(f.Level, lang), strings.Join(f.Themes, ", "), f.County, whenCell(f.Opened), whenCell(f.Closed)})
 	}
 	return s
 }
@@ -353,4 +350,12 @@ func refList(refs []countyRef) string {
 		b.WriteString(r.Code + " " + r.Name)
 	}
 	return b.String()
+}
+
+// whenCell is an opened or closed value as a cell: a year as a number, a date as text.
+func whenCell(w coverage.When) any {
+	if w.IsYear() {
+		return w.Year()
+	}
+	return string(w)
 }
