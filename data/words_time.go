@@ -35,6 +35,11 @@ var timeWords = map[string][2]string{
 	"regional_bases":   {"自治区级基地", "regional bases"},
 	"themed_bases":     {"科普+文化/旅游基地", "culture/tourism bases"},
 	"mm_leagues":       {"流动科技馆巡展盟市", "mobile museum leagues"},
+	"chart_caption":    {"各旗县指标逐年达标旗县数（2020年为基线）", "counties passing each county rule by year (2020 is the baseline)"},
+	"first_pass":       {"首次达标年份", "first passed"},
+	"projection_method": {"按基线以来各年末达标数的最小二乘直线外推至期末（基地总量和流动科技馆按各项数量分别外推），四舍五入并限于 0 至总数；达到目标即可望达标；截至日在期末或之后时为实际情况",
+		"least-squares line through the year-end passing counts since the baseline, read at the period's end (base_totals and mobile_museum_rotation: each counted figure), rounded and bounded to 0..total; on track when that meets the target; on or after the period's end it is the observed state"},
+	"changes": {"逐年达标与回落的旗县", "Counties that became compliant or fell back, by year"},
 }
 
 // TimeWord is one of the time feature's words in the language.

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -162,5 +163,31 @@ func TestCheckRecordedAt(t *testing.T) {
 	}
 	if code, _, errs := runKepu("check", "--recorded-at", today); code != exitUsage || !strings.Contains(errs, "needs --db") {
 		t.Errorf("--recorded-at without --db: got %d %q", code, errs)
+	}
+}
+
+// TestReportMidTerm: `kepu report --as-of 2023-12-31` is the mid-term
+// review: its progress table stops at 2023 with the sample's counts.
+func TestReportMidTerm(t *testing.T) {
+	want := sampleVenueOracle(t)
+	dir := t.TempDir()
+	mustRun(t, "report", "--out", dir, "--quiet", "--as-of", "2023-12-31")
+	b, err := os.ReadFile(filepath.Join(dir, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(b)
+	row := `<tr data-rule="venue_1000"><td>旗县1000平米科普场馆</td>`
+	for _, n := range want[:4] {
+		row += `<td class="num">` + strconv.Itoa(n) + ` / 103</td>`
+	}
+	row += "</tr>"
+	for _, s := range []string{"中期自查评估", "截至 2023-12-31", row, "maps/region-progress.png"} {
+		if !strings.Contains(page, s) {
+			t.Errorf("index.html: no %q", s)
+		}
+	}
+	if strings.Contains(page, `<th class="num">2024</th>`) {
+		t.Error("index.html: the mid-term progress table has a 2024 column")
 	}
 }

@@ -22,6 +22,8 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	in.register(fs)
 	out := fs.String("out", "", "directory to write the report into (created when missing)")
 	quiet := fs.Bool("quiet", false, "no progress bar")
+	var rec recordedFlags
+	rec.register(fs)
 	if code, ok := parse(fs, args, stderr); !ok {
 		return code
 	}
@@ -31,7 +33,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	if in.lang != "zh" && in.lang != "en" {
 		return fail(stderr, "report", fmt.Errorf("--lang %q: use zh or en", in.lang))
 	}
-	w, rs, err := in.load()
+	w, rs, err := rec.load(&in)
 	if err != nil {
 		return fail(stderr, "report", err)
 	}

@@ -37,13 +37,13 @@ type sheet struct {
 }
 
 // SheetKeys are the workbook's sheets, as label keys, in order.
-var SheetKeys = []string{"summary", "rule_table", "county_table", "leagues", "gap_list", "facilities", "suggestions"}
+var SheetKeys = []string{"summary", "rule_table", "county_table", "leagues", "gap_list", "facilities", "suggestions", "progress"}
 
 // Sheet names are short: Excel allows 31 characters.
 var sheetNames = map[string][2]string{
 	"summary": {"概况", "Summary"}, "rule_table": {"规则", "Rules"}, "county_table": {"旗县", "Counties"},
 	"leagues": {"盟市", "Leagues"}, "gap_list": {"差距", "Gaps"}, "facilities": {"设施", "Facilities"},
-	"suggestions": {"规划建议", "Suggestions"},
+	"suggestions": {"规划建议", "Suggestions"}, "progress": {"进展", "Progress"},
 }
 
 // SheetName is the name of a workbook sheet in the language.
@@ -57,7 +57,7 @@ func (b *builder) workbook(buf *bytes.Buffer) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	sheets := []sheet{b.summarySheet(), b.rulesSheet(), b.countiesSheet(), b.leaguesSheet(), b.gapsSheet(), b.facilitiesSheet(),
-		b.suggestionsSheet()}
+		b.suggestionsSheet(), b.progressSheet()}
 	for i, s := range sheets {
 		s.name = SheetName(SheetKeys[i], b.opt.Lang)
 		if i == 0 {
