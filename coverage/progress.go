@@ -2,7 +2,9 @@ package coverage
 
 import (
 	"math"
+	"runtime"
 	"sort"
+	"sync"
 	"time"
 )
 
@@ -108,11 +110,23 @@ func ProgressOf(m *Model, rs Ruleset) *Progress {
 	days := rs.Days()
 	p := &Progress{AsOf: rs.AsOfDate(), AsOfBasis: m.World.basis(), RecordedAt: m.World.RecordedAt, Period: rs.Period, Sample: m.World.Sample,
 		Method: ProjectionMethod}
-	for _, d := range days {
-		r := rs
-		r.AsOf = d
-		res := m.Evaluate(r)
-		p.results = append(p.results, res)
+	// The days are independent evaluations of one read-only model: run them
+	// on every CPU.
+	p.results = make([]*Result, len(days))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for k, d := range days {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			r := rs
+			r.AsOf = d
+			p.results[k] = m.Evaluate(r)
+		}()
+	}
+	wg.Wait()
+	for _, res := range p.results {
 		p.Years = append(p.Years, yearOf(res))
 	}
 	p.units(m)

@@ -7,6 +7,7 @@ import { buildStyle, region, toggleLayers, facilityLayerIds } from './map.js';
 import { esc, num, ruleName, unitHTML, popupHTML, gapRowHTML, rememberNames } from './panel.js';
 import { createPlanning } from './plan.js';
 import { createColouring } from './colourview.js';
+import { createYears } from './yearview.js';
 
 const $ = (sel) => document.querySelector(sel);
 
@@ -16,6 +17,8 @@ window.kepu = kepu;
 
 // colouring: what the county fill shows, its control and legend (colourview.js).
 const colouring = createColouring({ kepu });
+// years: the year control and the rule panel's trend charts (yearview.js).
+const years = createYears({ kepu, colouring });
 
 const byCode = (code) => state.counties.find((u) => u.code === code) || state.leagues.find((u) => u.code === code);
 const leagueName = (code) => state.leagues.find((u) => u.code === code)?.name || '';
@@ -294,6 +297,7 @@ function renderAll() {
   renderGaps();
   renderSample();
   colouring.render();
+  years.render();
   planning.render();
   if (state.panel === 'scenario') $('#detail-body').innerHTML = planning.resultHTML();
   else if (state.detail) $('#detail-body').innerHTML = unitHTML(state.detail, leagueName, state.gap);
@@ -353,6 +357,7 @@ async function main() {
     load('counties', () => api.units('county')),
     load('leagues', () => api.units('league')),
     load('gaps', api.gaps),
+    years.load(),
   ]);
   Object.assign(state, { check, counties: counties || [], leagues: leagues || [], gaps: gaps || [] });
   rememberNames(state.leagues);
