@@ -248,26 +248,21 @@ func decimalYear(d string) float64 {
 // fitLine is the least-squares line y = a + b x through the points; with
 // one point (or all at one x) it is flat through their mean.
 func fitLine(xs, ys []float64) (a, b float64) {
-	n := float64(len(xs))
-	var sx, sy float64
-	for i := range xs {
-		sx += xs[i]
-		sy += ys[i]
-	}
-	mx, my := sx/n, sy/n
 	b = lineSlope(xs, ys)
-	return my - b*mx, b
+	return mean(ys) - b*mean(xs), b
+}
+
+func mean(v []float64) float64 {
+	var s float64
+	for _, x := range v {
+		s += x
+	}
+	return s / float64(len(v))
 }
 
 // lineSlope is the least-squares slope of ys over xs (0 when undefined).
 func lineSlope(xs, ys []float64) float64 {
-	n := float64(len(xs))
-	var sx, sy float64
-	for i := range xs {
-		sx += xs[i]
-		sy += ys[i]
-	}
-	mx, my := sx/n, sy/n
+	mx, my := mean(xs), mean(ys)
 	var sxy, sxx float64
 	for i := range xs {
 		sxy += (xs[i] - mx) * (ys[i] - my)

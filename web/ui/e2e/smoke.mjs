@@ -95,7 +95,7 @@ try {
   await download(page);
 
   await colours(page, out.replace(/(\.png)?$/i, '-priority.png'));
-  await yearControl(page, { fail, idle, waitFor });
+  await yearControl(page, { fail, idle, waitFor, shot: out.replace(/(\.png)?$/i, '-year.png') });
   await planning(page, out.replace(/(\.png)?$/i, '-planning.png'));
   await english(browser, base, out.replace(/(\.png)?$/i, '-en.png'));
   for (const e of errors) console.log(`smoke: console error: ${e}`);

@@ -3,16 +3,18 @@
 // the latest year and checks, county by county, that the rendered fill is
 // the pass colour exactly where GET /api/progress says the county passed
 // venue_1000 that year (and the fail colour elsewhere), that the colours
-// do change between years, and that the rule panel's trend charts follow.
+// do change between years, that venues opened later are not drawn, and
+// that the rule panel's trend charts follow.
 
-/** yearControl runs the check on page (the map loaded, colouring by venue). */
-export async function yearControl(page, { fail, idle, waitFor }) {
+/** yearControl runs the check on page (the map loaded); shot, when given, is
+ *  where to save a screenshot at the baseline year. */
+export async function yearControl(page, { fail, idle, waitFor, shot }) {
   await waitFor(page, 'the year control appears', () => !document.querySelector('#year-ctl')?.hidden && window.kepu.progress, undefined, 30000);
   await page.evaluate(() => window.kepu.colourBy('venue'));
   const progress = await page.evaluate(() => window.kepu.progress);
   const last = progress.years.length - 1;
   const passByCode = Object.fromEntries(progress.units.filter((u) => u.level === 'county').map((u) => [u.code, u.by_year.venue_1000]));
-  const greens = {};
+  const greens = {}, venuesLater = {};
   await page.focus('#year-range');
   for (const [keys, k] of [[['Home'], 0], [['ArrowRight', 'ArrowRight', 'ArrowRight'], 3], [['End'], last]]) {
     for (const key of keys) await page.keyboard.press(key);
@@ -44,8 +46,19 @@ export async function yearControl(page, { fail, idle, waitFor }) {
     if (n < 50) fail(`year ${want}: only ${n} counties rendered`);
     if (wrong.length) fail(`year ${want}: counties coloured against /api/progress: ${wrong.slice(0, 5).join(', ')}`);
     if (trend !== wantTrend) fail(`year ${want}: the trend chart says ${trend}, want ${wantTrend}`);
+    // Venues opened after the baseline are not drawn at the baseline, and are at the latest year.
+    const later = await page.evaluate((d) => window.kepu.map.queryRenderedFeatures({ layers: ['venues'] })
+      .filter((f) => (f.properties.opened_day || '') > d).length, progress.years[0].as_of);
+    venuesLater[k] = later;
+    if (k === 0 && later > 0) fail(`year ${want}: ${later} venues opened after it are drawn`);
+    if (k === last && later === 0) fail(`year ${want}: no venue opened after the baseline is drawn (tiles without opened_day?)`);
+    if (k === 0 && shot) {
+      await page.screenshot({ path: shot });
+      console.log(`smoke: screenshot ${shot}`);
+    }
   }
   const changed = [...greens[last]].filter((c) => !greens[0].has(c));
   console.log(`smoke: year control: ${changed.length} counties turn green from ${progress.years[0].as_of} to ${progress.years[last].as_of}`);
   if (changed.length === 0) fail('year control: no county changes colour between the baseline and the latest year');
+  console.log(`smoke: year control: venues opened after the baseline drawn at the baseline ${venuesLater[0]}, at the latest year ${venuesLater[last]}`);
 }

@@ -71,3 +71,12 @@ export function trendSVG({ values, total }, labels, k, width = 200, height = 44)
   const ends = `<text x="2" y="${height - 1}" class="yr">${labels[0] ?? ''}</text><text x="${width - 2}" y="${height - 1}" text-anchor="end" class="yr">${labels[n - 1] ?? ''}</text>`;
   return `<svg class="trend" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${values.join(', ')}"><polyline points="${pts}" fill="none"/>${dots}${ends}</svg>`;
 }
+
+/** countsOn is the filter keeping the facilities that count on day (YYYY-MM-DD):
+ *  opened on or before it (when a day is given) and not closed by then. The
+ *  tiles carry opened_day (a year's 31 December) and closed_day (its 1 January). */
+export function countsOn(day) {
+  return ['all',
+    ['<=', ['coalesce', ['get', 'opened_day'], '0000-00-00'], day],
+    ['>', ['coalesce', ['get', 'closed_day'], '9999-12-31'], day]];
+}

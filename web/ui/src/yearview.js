@@ -7,7 +7,8 @@
 
 import { getLang } from './i18n.js';
 import { esc, ruleName } from './panel.js';
-import { yearFill, yearClasses, yearLabel, isLatest, series, trendSVG } from './years.js';
+import { yearFill, yearClasses, yearLabel, isLatest, series, trendSVG, countsOn } from './years.js';
+import { facilityLayerIds } from './map.js';
 
 const words = {
   zh: {
@@ -66,12 +67,28 @@ export function createYears({ kepu, colouring }) {
     $('#year-range').addEventListener('input', (e) => show(Number(e.target.value)));
   }
 
-  /** show recolours the map for day index i and redraws the control. */
+  /** show recolours the map for day index i, shows only the facilities
+   *  counting then, and redraws the control. */
   function show(i) {
     if (!progress) return;
     k = Math.max(0, Math.min(progress.years.length - 1, i));
     colouring.set(colouring.mode());
+    filterFacilities();
     render();
+  }
+
+  // baseFilters are the facility layers' own filters, kept to add the day's to.
+  const baseFilters = {};
+  function filterFacilities() {
+    const map = kepu.map;
+    if (!map) return;
+    for (const id of facilityLayerIds) {
+      if (!map.getLayer(id)) continue;
+      if (!(id in baseFilters)) baseFilters[id] = map.getFilter(id) ?? null;
+      const base = baseFilters[id];
+      const day = active() ? countsOn(progress.years[k].as_of) : null;
+      map.setFilter(id, day ? (base ? ['all', base, day] : day) : base);
+    }
   }
 
   function render() {

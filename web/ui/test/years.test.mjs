@@ -4,7 +4,7 @@
 // MapLibre operators years.js uses.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { yearFill, yearClasses, passingCodes, yearLabel, series, trendSVG, isLatest } from '../src/years.js';
+import { yearFill, yearClasses, passingCodes, yearLabel, series, trendSVG, isLatest, countsOn } from '../src/years.js';
 import { classes } from '../src/colour.js';
 
 const green = classes.venue[0].color, red = classes.venue[2].color;
@@ -68,4 +68,24 @@ test('legend, labels and series', () => {
   assert.match(svg, /aria-label="1, 2, 1"/);
   assert.equal((svg.match(/<circle/g) || []).length, 3);
   assert.equal((svg.match(/class="on"/g) || []).length, 1);
+});
+
+test('countsOn keeps what counts on the day: opened on it, not closed on it', () => {
+  const ev = (e, p) => {
+    const [op, ...a] = e;
+    if (op === 'all') return a.every((x) => ev(x, p));
+    if (op === 'coalesce') return p[a[0][1]] ?? a[1];
+    const [l, r] = [ev2(a[0], p), a[1]];
+    return op === '<=' ? l <= r : l > r;
+  };
+  const ev2 = (x, p) => (Array.isArray(x) ? ev(x, p) : x);
+  const day = '2023-12-31';
+  for (const [props, want] of [
+    [{}, true],
+    [{ opened_day: '2023-12-31' }, true],
+    [{ opened_day: '2024-12-31' }, false],
+    [{ closed_day: '2023-12-31' }, false],
+    [{ closed_day: '2024-01-01' }, true],
+    [{ opened_day: '2020-12-31', closed_day: '2023-01-01' }, false],
+  ]) assert.equal(ev(countsOn(day), props), want, JSON.stringify(props));
 });
