@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/data/gpkg"
 )
 
 // TestRecordedAt replays the audit table to a day: a record is its last
@@ -75,5 +76,44 @@ func TestRecordedAt(t *testing.T) {
 	}
 	if _, _, err := s.RecordedAt(ctx, "last week"); err == nil {
 		t.Error("a bad day: got no error")
+	}
+}
+
+// TestOpenAddsClosedColumn: a file from before closed dates (opened an
+// INTEGER column, no closed) gains the column on open and keeps its records.
+func TestOpenAddsClosedColumn(t *testing.T) {
+	ctx := context.Background()
+	s, path := open(t)
+	f := testFacility("V1", 111.6, 40.8)
+	f.Opened = "2019"
+	if err := s.CreateFacilities(ctx, "a", []coverage.Facility{f}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"ALTER TABLE facilities DROP COLUMN closed", "UPDATE facilities SET opened = CAST(2019 AS INTEGER)"} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	s2, err := gpkg.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	if got, err := s2.Facility(ctx, "V1"); err != nil || got.Opened != "2019" {
+		t.Errorf("an integer opened: got %q (%v), want 2019", got.Opened, err)
+	}
+	f.Opened, f.Closed = "2019-03-01", "2024"
+	if _, err := s2.UpdateFacility(ctx, "a", f); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s2.Facility(ctx, "V1")
+	if err != nil || got.Opened != "2019-03-01" || got.Closed != "2024" {
+		t.Errorf("after the migration: got opened %q closed %q (%v), want 2019-03-01 and 2024", got.Opened, got.Closed, err)
 	}
 }
