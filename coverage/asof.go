@@ -99,6 +99,16 @@ func (f *Facility) CountsAsOf(d string) bool {
 	return f.Closed == "" || f.Closed.FirstDay() > d
 }
 
+// OpensAfter reports whether the facility is open (or closed later) but
+// declared to open after day d: on d it was still to come, so an evaluation
+// as of d lists it with the pipeline.
+func (f *Facility) OpensAfter(d string) bool {
+	if f.Status != StatusOpen && (f.Status != StatusClosed || f.Closed == "") {
+		return false
+	}
+	return f.Opened != "" && f.Opened.LastDay() > d
+}
+
 // AsOfDate is the day the rules are evaluated on: AsOf when set, else the period's end.
 func (rs Ruleset) AsOfDate() string {
 	if rs.AsOf != "" {

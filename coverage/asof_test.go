@@ -2,6 +2,7 @@ package coverage_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/kepu/kepu/coverage"
@@ -143,5 +144,33 @@ func TestEventsCountToAsOf(t *testing.T) {
 				t.Errorf("mobile museum leagues: got %d, want %d", got, tc.mobileLeague)
 			}
 		})
+	}
+}
+
+// TestOpensAfterIsPipeline: as of a day before its opening a venue is not
+// counted but listed as the pipeline of the gap it will close.
+func TestOpensAfterIsPipeline(t *testing.T) {
+	fs := []coverage.Facility{
+		{ID: "V24", Category: coverage.CategoryVenue, Status: "open", FloorArea: 1200, Opened: "2024", Point: orb.Point{110.5, 40.5}},
+		{ID: "VX", Category: coverage.CategoryVenue, Status: "closed", FloorArea: 1200, Opened: "2024", Point: orb.Point{111.5, 40.5}}, // closed, no date
+	}
+	for _, tc := range []struct {
+		day      string
+		pass     bool
+		pipeline string
+	}{
+		{"2023-12-31", false, "V24"},
+		{"2024-12-31", true, ""},
+	} {
+		rs := coverage.Defaults()
+		rs.AsOf = tc.day
+		res := coverage.Evaluate(timeWorld(fs, nil), rs)
+		a, _ := res.Unit("159901")
+		b, _ := res.Unit("159902")
+		r := a.Rules[coverage.RuleVenue1000]
+		if r.Pass != tc.pass || strings.Join(r.Pipeline, ",") != tc.pipeline || len(b.Rules[coverage.RuleVenue1000].Pipeline) != 0 {
+			t.Errorf("as of %s: A pass %v pipeline %v, B pipeline %v; want %v %q and none", tc.day, r.Pass, r.Pipeline,
+				b.Rules[coverage.RuleVenue1000].Pipeline, tc.pass, tc.pipeline)
+		}
 	}
 }

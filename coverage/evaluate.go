@@ -38,6 +38,10 @@ type evaluation struct {
 // counts reports whether f counts toward the rules on the evaluation's day.
 func (ev *evaluation) counts(f *Facility) bool { return f.CountsAsOf(ev.asOf) }
 
+// pipeline reports whether f would close a gap later: under construction
+// or planned, or declared to open after the evaluation's day.
+func (ev *evaluation) pipeline(f *Facility) bool { return f.Pipeline() || f.OpensAfter(ev.asOf) }
+
 // Evaluate checks every rule under rs, place by place.
 func (m *Model) Evaluate(rs Ruleset) *Result {
 	w := m.World
@@ -100,12 +104,12 @@ func (ev *evaluation) countyFacilities() {
 				if f.FloorArea >= rs.Venue1000.MinFloorAreaM2 {
 					venue.By = append(venue.By, f.ID)
 				}
-			case f.Category == CategoryVenue && f.Pipeline() && f.FloorArea >= rs.Venue1000.MinFloorAreaM2:
+			case f.Category == CategoryVenue && ev.pipeline(f) && f.FloorArea >= rs.Venue1000.MinFloorAreaM2:
 				venue.Pipeline = append(venue.Pipeline, f.ID)
 			case f.Category == CategoryBase && ev.counts(f):
 				ur.Bases.add(f, rs.BaseTotals.Themes)
 				bases.By = append(bases.By, f.ID)
-			case f.Category == CategoryBase && f.Pipeline():
+			case f.Category == CategoryBase && ev.pipeline(f):
 				bases.Pipeline = append(bases.Pipeline, f.ID)
 			}
 		}
@@ -250,7 +254,7 @@ func (ev *evaluation) caravanReach() {
 				rule.Detail = "no open caravan in the region; no caravan visit in the period"
 			}
 			for _, fi := range ev.m.Located[cu.Code] {
-				if f := &w.Facilities[fi]; f.Category == CategoryCaravan && f.Pipeline() {
+				if f := &w.Facilities[fi]; f.Category == CategoryCaravan && ev.pipeline(f) {
 					rule.Pipeline = append(rule.Pipeline, f.ID)
 				}
 			}
@@ -282,7 +286,7 @@ func (ev *evaluation) leagueMuseums() {
 					if f.FloorArea >= rule.Target {
 						rule.By = append(rule.By, f.ID)
 					}
-				} else if f.Pipeline() && f.FloorArea >= rule.Target {
+				} else if ev.pipeline(f) && f.FloorArea >= rule.Target {
 					rule.Pipeline = append(rule.Pipeline, f.ID)
 				}
 			}
