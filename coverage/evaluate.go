@@ -30,19 +30,30 @@ type evaluation struct {
 	m   *Model
 	rs  Ruleset
 	res *Result
+	// asOf is the day facilities count on, events the days events count in.
+	asOf   string
+	events Period
 }
+
+// counts reports whether f counts toward the rules on the evaluation's day.
+func (ev *evaluation) counts(f *Facility) bool { return f.CountsAsOf(ev.asOf) }
+
+// pipeline reports whether f would close a gap later: under construction
+// or planned, or declared to open after the evaluation's day.
+func (ev *evaluation) pipeline(f *Facility) bool { return f.Pipeline() || f.OpensAfter(ev.asOf) }
 
 // Evaluate checks every rule under rs, place by place.
 func (m *Model) Evaluate(rs Ruleset) *Result {
 	w := m.World
 	res := &Result{
+		AsOf: rs.AsOfDate(), AsOfBasis: w.basis(), RecordedAt: w.RecordedAt,
 		Dataset: Dataset{Counties: len(m.Counties), Leagues: len(m.Leagues), Facilities: len(w.Facilities),
 			Events: len(w.Events), Sample: w.Sample, Period: rs.Period, Sources: w.Sources},
 		Ruleset: rs,
 		index:   map[string]int{},
 	}
 	res.Diagnostics = append(append([]Diagnostic{}, w.Diagnostics...), m.diagnostics...)
-	ev := &evaluation{m: m, rs: rs, res: res}
+	ev := &evaluation{m: m, rs: rs, res: res, asOf: rs.AsOfDate(), events: rs.EventWindow()}
 	for _, i := range m.Counties {
 		ev.addUnit(&w.Units[i])
 	}
@@ -88,17 +99,17 @@ func (ev *evaluation) countyFacilities() {
 			f := &w.Facilities[fi]
 			ur.Facilities++
 			switch {
-			case f.Category == CategoryVenue && f.Open():
+			case f.Category == CategoryVenue && ev.counts(f):
 				ur.LargestVenueM2 = math.Max(ur.LargestVenueM2, f.FloorArea)
 				if f.FloorArea >= rs.Venue1000.MinFloorAreaM2 {
 					venue.By = append(venue.By, f.ID)
 				}
-			case f.Category == CategoryVenue && f.Pipeline() && f.FloorArea >= rs.Venue1000.MinFloorAreaM2:
+			case f.Category == CategoryVenue && ev.pipeline(f) && f.FloorArea >= rs.Venue1000.MinFloorAreaM2:
 				venue.Pipeline = append(venue.Pipeline, f.ID)
-			case f.Category == CategoryBase && f.Open():
+			case f.Category == CategoryBase && ev.counts(f):
 				ur.Bases.add(f, rs.BaseTotals.Themes)
 				bases.By = append(bases.By, f.ID)
-			case f.Category == CategoryBase && f.Pipeline():
+			case f.Category == CategoryBase && ev.pipeline(f):
 				bases.Pipeline = append(bases.Pipeline, f.ID)
 			}
 		}
@@ -180,7 +191,7 @@ func (ev *evaluation) facilities(keep func(f *Facility) bool) pointSet {
 func (ev *evaluation) compliantVenues() pointSet {
 	min := ev.rs.Venue1000.MinFloorAreaM2
 	return ev.facilities(func(f *Facility) bool {
-		return f.Category == CategoryVenue && f.Open() && f.FloorArea >= min
+		return f.Category == CategoryVenue && ev.counts(f) && f.FloorArea >= min
 	})
 }
 
@@ -195,14 +206,14 @@ func (ev *evaluation) reachKm(f *Facility) float64 {
 // caravanReach evaluates caravan_reach for every county.
 func (ev *evaluation) caravanReach() {
 	w := ev.m.World
-	caravans := ev.facilities(func(f *Facility) bool { return f.Category == CategoryCaravan && f.Open() })
+	caravans := ev.facilities(func(f *Facility) bool { return f.Category == CategoryCaravan && ev.counts(f) })
 	maxReach := ev.rs.CaravanReach.DefaultReachKm
 	for _, fi := range caravans.ids {
 		maxReach = math.Max(maxReach, ev.reachKm(&w.Facilities[fi]))
 	}
 	visits := map[string][]string{}
 	for i, e := range w.Events {
-		if e.Kind == EventCaravanVisit && ev.rs.Period.Contains(e.Date) && ev.m.EventCounty[i] != "" {
+		if e.Kind == EventCaravanVisit && ev.events.Contains(e.Date) && ev.m.EventCounty[i] != "" {
 			visits[ev.m.EventCounty[i]] = append(visits[ev.m.EventCounty[i]], e.ID)
 		}
 	}
@@ -211,7 +222,7 @@ func (ev *evaluation) caravanReach() {
 		rule := UnitRule{Actual: math.Inf(1)}
 		by := map[string]bool{}
 		for _, fi := range ev.m.Located[cu.Code] {
-			if f := &w.Facilities[fi]; f.Category == CategoryCaravan && f.Open() {
+			if f := &w.Facilities[fi]; f.Category == CategoryCaravan && ev.counts(f) {
 				by[f.ID] = true
 			}
 		}
@@ -243,7 +254,7 @@ func (ev *evaluation) caravanReach() {
 				rule.Detail = "no open caravan in the region; no caravan visit in the period"
 			}
 			for _, fi := range ev.m.Located[cu.Code] {
-				if f := &w.Facilities[fi]; f.Category == CategoryCaravan && f.Pipeline() {
+				if f := &w.Facilities[fi]; f.Category == CategoryCaravan && ev.pipeline(f) {
 					rule.Pipeline = append(rule.Pipeline, f.ID)
 				}
 			}
@@ -268,14 +279,14 @@ func (ev *evaluation) leagueMuseums() {
 				if f.Category != CategoryVenue || !f.Comprehensive {
 					continue
 				}
-				if f.Open() {
+				if ev.counts(f) {
 					if best == nil || f.FloorArea > best.FloorArea {
 						best = f
 					}
 					if f.FloorArea >= rule.Target {
 						rule.By = append(rule.By, f.ID)
 					}
-				} else if f.Pipeline() && f.FloorArea >= rule.Target {
+				} else if ev.pipeline(f) && f.FloorArea >= rule.Target {
 					rule.Pipeline = append(rule.Pipeline, f.ID)
 				}
 			}

@@ -69,8 +69,8 @@ func (ev *evaluation) prioritise() {
 	w := ev.m.World
 	dist := map[string]pointSet{
 		RuleVenue1000:        ev.compliantVenues(),
-		RuleCaravanReach:     ev.facilities(func(f *Facility) bool { return f.Category == CategoryCaravan && f.Open() }),
-		RuleBaseDistribution: ev.facilities(func(f *Facility) bool { return f.Category == CategoryBase && f.Open() }),
+		RuleCaravanReach:     ev.facilities(func(f *Facility) bool { return f.Category == CategoryCaravan && ev.counts(f) }),
+		RuleBaseDistribution: ev.facilities(func(f *Facility) bool { return f.Category == CategoryBase && ev.counts(f) }),
 	}
 	for _, ci := range ev.m.Counties {
 		cu := &w.Units[ci]

@@ -71,13 +71,15 @@ type Facility struct {
 	Level         string    `json:"level,omitempty"`
 	Themes        []string  `json:"themes,omitempty"`
 	County        string    `json:"county,omitempty"` // as declared
-	Opened        int       `json:"opened,omitempty"`
+	Opened        When      `json:"opened,omitempty"` // a year or a date; see CountsAsOf
+	Closed        When      `json:"closed,omitempty"`
 	Point         orb.Point `json:"-"`
 	// Props holds every property as read, known or not, for pass-through.
 	Props map[string]any `json:"-"`
 }
 
-// Open reports whether the facility counts toward the rules.
+// Open reports whether the facility's status is open. Whether it counts on
+// a given day is CountsAsOf.
 func (f *Facility) Open() bool { return f.Status == StatusOpen }
 
 // Pipeline reports whether the facility is under construction or planned.
@@ -117,8 +119,25 @@ type World struct {
 	Sample bool
 	// Sources names where each part came from, for provenance.
 	Sources []string
+	// RecordedAt, when set, says the registry is the store's audit replayed
+	// up to that day (kepu check --db F --recorded-at D) rather than the
+	// records' declared opened and closed dates alone.
+	RecordedAt string
 	// Diagnostics are the problems met while loading that did not stop it.
 	Diagnostics []Diagnostic
+}
+
+// Basis values of Result.AsOfBasis.
+const (
+	BasisDeclared = "declared"
+	BasisRecorded = "recorded"
+)
+
+func (w *World) basis() string {
+	if w.RecordedAt != "" {
+		return BasisRecorded
+	}
+	return BasisDeclared
 }
 
 // Diagnostic is a problem with the input, named precisely enough to find it.

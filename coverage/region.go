@@ -11,7 +11,7 @@ func (ev *evaluation) region() {
 	reg := &ev.res.Region
 	for i := range w.Facilities {
 		f := &w.Facilities[i]
-		if f.Category != CategoryBase || !f.Open() || ev.m.FacilityCounty[i] == "" {
+		if f.Category != CategoryBase || !ev.counts(f) || ev.m.FacilityCounty[i] == "" {
 			continue
 		}
 		reg.BaseTotals.Total++
@@ -27,7 +27,7 @@ func (ev *evaluation) region() {
 	}
 	leagues := map[string]bool{}
 	for i, e := range w.Events {
-		if e.Kind == EventMobileMuseum && rs.Period.Contains(e.Date) && ev.m.EventCounty[i] != "" {
+		if e.Kind == EventMobileMuseum && ev.events.Contains(e.Date) && ev.m.EventCounty[i] != "" {
 			if l := ev.m.LeagueOf(ev.m.EventCounty[i]); l != "" {
 				leagues[l] = true
 			}

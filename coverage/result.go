@@ -3,6 +3,12 @@ package coverage
 // Result is the check document: the same for `kepu check --format json` and
 // GET /api/check. Field names are fixed by the design.
 type Result struct {
+	// AsOf is the day the registry was evaluated on; AsOfBasis says where
+	// its dates come from: "declared" (the records' opened and closed) or
+	// "recorded" (the store's audit replayed up to that day).
+	AsOf        string       `json:"as_of"`
+	AsOfBasis   string       `json:"as_of_basis"`
+	RecordedAt  string       `json:"recorded_at,omitempty"`
 	Dataset     Dataset      `json:"dataset"`
 	Rules       []RuleResult `json:"rules"`
 	Units       []UnitResult `json:"units"`

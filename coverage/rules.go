@@ -25,7 +25,10 @@ var RuleIDs = []string{RuleVenue1000, RuleLeagueMuseum, RuleCaravanReach,
 // Ruleset holds every threshold and weight the evaluation uses. Defaults
 // returns the plan's figures; a rules file overrides any of them.
 type Ruleset struct {
-	Period           Period           `json:"period" yaml:"period"`
+	Period Period `json:"period" yaml:"period"`
+	// AsOf is the day the registry is evaluated on (YYYY-MM-DD); "" means
+	// the period's end. Events count from the period's start to it.
+	AsOf             string           `json:"as_of,omitempty" yaml:"as_of,omitempty"`
 	Venue1000        Venue1000        `json:"venue_1000" yaml:"venue_1000"`
 	LeagueMuseum     LeagueMuseum     `json:"league_museum" yaml:"league_museum"`
 	CaravanReach     CaravanReach     `json:"caravan_reach" yaml:"caravan_reach"`
@@ -142,6 +145,11 @@ func (rs Ruleset) Validate() error {
 	for _, d := range []struct{ name, v string }{{"period.from", rs.Period.From}, {"period.to", rs.Period.To}} {
 		if _, err := time.Parse("2006-01-02", d.v); err != nil {
 			return fmt.Errorf("rules: %s: %q is not a YYYY-MM-DD date", d.name, d.v)
+		}
+	}
+	if rs.AsOf != "" {
+		if _, err := time.Parse("2006-01-02", rs.AsOf); err != nil {
+			return fmt.Errorf("rules: as_of: %q is not a YYYY-MM-DD date", rs.AsOf)
 		}
 	}
 	if rs.Period.From > rs.Period.To {

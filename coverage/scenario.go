@@ -219,8 +219,8 @@ func reachChange(bm, am *Model, before, after *Result, rs Ruleset, km float64) R
 		CaravanNewlyCounty: []string{}, CaravanLostCounty: []string{}}
 	seats := bm.SeatDemand()
 	min := rs.Venue1000.MinFloorAreaM2
-	vb := bm.coveredByVenues(seats, min, km*1000)
-	va := am.coveredByVenues(seats, min, km*1000)
+	vb := bm.coveredByVenues(seats, min, km*1000, rs.AsOfDate())
+	va := am.coveredByVenues(seats, min, km*1000, rs.AsOfDate())
 	for i, s := range seats {
 		switch {
 		case va[i] && !vb[i]:

@@ -96,7 +96,7 @@ func SuggestVenues(ctx context.Context, m *Model, rs Ruleset, opt VenueOptions) 
 	metres := opt.RadiusKm * 1000
 	plan := &VenuePlan{K: opt.K, RadiusKm: opt.RadiusKm, MinM2: rs.Venue1000.MinFloorAreaM2, Sites: []VenueSite{},
 		Candidates: len(opt.Candidates), Demand: len(opt.Demand)}
-	covered := m.coveredByVenues(opt.Demand, rs.Venue1000.MinFloorAreaM2, metres)
+	covered := m.coveredByVenues(opt.Demand, rs.Venue1000.MinFloorAreaM2, metres, rs.AsOfDate())
 	var open []int // demand indices not yet covered
 	var pts []orb.Point
 	for i, d := range opt.Demand {
@@ -138,9 +138,9 @@ func SuggestVenues(ctx context.Context, m *Model, rs Ruleset, opt VenueOptions) 
 	return plan, nil
 }
 
-// coveredByVenues marks the demand within metres of an open venue (located
-// in the region) of at least minM2.
-func (m *Model) coveredByVenues(demand []DemandPoint, minM2, metres float64) []bool {
+// coveredByVenues marks the demand within metres of a venue (located in the
+// region) of at least minM2 that counts on day asOf.
+func (m *Model) coveredByVenues(demand []DemandPoint, minM2, metres float64, asOf string) []bool {
 	pts := make([]orb.Point, len(demand))
 	for i, d := range demand {
 		pts[i] = d.Point
@@ -149,7 +149,7 @@ func (m *Model) coveredByVenues(demand []DemandPoint, minM2, metres float64) []b
 	covered := make([]bool, len(demand))
 	for i := range m.World.Facilities {
 		f := &m.World.Facilities[i]
-		if f.Category != CategoryVenue || !f.Open() || f.FloorArea < minM2 || m.FacilityCounty[i] == "" {
+		if f.Category != CategoryVenue || !f.CountsAsOf(asOf) || f.FloorArea < minM2 || m.FacilityCounty[i] == "" {
 			continue
 		}
 		idx.Near(f.Point, metres, func(k int) bool {

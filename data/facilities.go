@@ -104,14 +104,7 @@ func facilityFrom(fl fields) coverage.Facility {
 	}
 	f.Themes = fl.words("themes")
 	f.County = fl.code("county", false)
-	if fl.has("opened") {
-		if y, ok := fl.integer("opened"); ok {
-			if y < 1900 || y > 2100 {
-				fl.fail("opened", "%d is not a plausible year", y)
-			}
-			f.Opened = y
-		}
-	}
+	fl.dates(&f)
 	return f
 }
 

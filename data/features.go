@@ -10,7 +10,7 @@ import (
 // FacilityKeys are the facility properties with a typed field; every other
 // property is passed through as read.
 var FacilityKeys = []string{"id", "name", "category", "status", "floor_area_m2", "comprehensive",
-	"reach_km", "vehicle_type", "level", "themes", "county", "opened"}
+	"reach_km", "vehicle_type", "level", "themes", "county", "opened", "closed"}
 
 // EventKeys are the event properties with a typed field.
 var EventKeys = []string{"id", "kind", "date", "facility", "name"}
@@ -40,7 +40,8 @@ func FacilityFeature(f coverage.Facility) *geojson.Feature {
 		p["themes"] = append([]string(nil), f.Themes...)
 	}
 	put("county", f.County, f.County == "")
-	put("opened", f.Opened, f.Opened == 0)
+	put("opened", f.Opened.Value(), f.Opened == "")
+	put("closed", f.Closed.Value(), f.Closed == "")
 	g.Properties = p
 	return g
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"testing"
 
+	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
 )
 
@@ -13,6 +14,7 @@ func FuzzReadFacilities(f *testing.F) {
 	seeds := []string{
 		fc(pt(okProps, `[111.6,40.8]`)),
 		fc(pt(`{"id":"A","category":"base","themes":["culture"],"level":"national"}`, `[111,40,5]`)),
+		fc(pt(`{"id":"V","category":"venue","status":"closed","opened":"2019年6月1日","closed":2024}`, `[111,40]`)),
 		fc(pt(okProps, `[NaN,40]`)),
 		fc(`{"type":"Feature","properties":null,"geometry":{"type":"GeometryCollection","geometries":[null]}}`),
 		"\ufeff" + fc(),
@@ -33,6 +35,12 @@ func FuzzReadFacilities(f *testing.F) {
 				t.Errorf("kept an invalid facility %+v", fa)
 			}
 			seen[fa.ID] = true
+			if _, err := coverage.ParseWhen(string(fa.Opened)); err != nil {
+				t.Errorf("kept a facility with a bad opened %q", fa.Opened)
+			}
+			if _, err := coverage.ParseWhen(string(fa.Closed)); err != nil || (fa.Opened != "" && fa.Closed != "" && fa.Closed.FirstDay() < fa.Opened.FirstDay()) {
+				t.Errorf("kept a facility with a bad closed %q (opened %q)", fa.Closed, fa.Opened)
+			}
 			if fa.Point[0] < -180 || fa.Point[0] > 180 || fa.Point[1] < -90 || fa.Point[1] > 90 || fa.Point[0] != fa.Point[0] {
 				t.Errorf("kept a facility with bad coordinates %v", fa.Point)
 			}

@@ -31,6 +31,7 @@ func WriteCheckText(w io.Writer, res *coverage.Result, lang Lang, worst int) err
 		b.WriteString(lang.pick("【示例数据】设施名录为合成的示例数据，并非真实情况。\n",
 			"[sample data] the facility registry is synthetic sample data, not the real situation.\n"))
 	}
+	b.WriteString(AsOfLine(res.AsOf, res.AsOfBasis, res.RecordedAt, lang) + "\n")
 	b.WriteString("\n")
 	for _, r := range res.Rules {
 		mark := lang.pick("未达标", "FAIL")

@@ -41,7 +41,7 @@ func (s *Server) about(c echo.Context) error {
 // rather than by the gzip middleware on every response.
 var precompressed = map[string]bool{
 	"/tiles/:layer/:z/:x/:y": true, "/api/report.xlsx": true,
-	"/api/check": true, "/api/gaps": true, "/api/units": true, "/api/about": true,
+	"/api/check": true, "/api/gaps": true, "/api/units": true, "/api/about": true, "/api/progress": true, "/api/plan": true,
 	"/api/suggestions/caravans": true, "/api/suggestions/venues": true,
 }
 
@@ -52,10 +52,14 @@ func (s *Server) serveJSON(c echo.Context, snap *snapshot, key string, v func() 
 	})
 }
 
-// check serves GET /api/check: the check document of `kepu check --format json`.
+// check serves GET /api/check?as_of=: the check document of `kepu check --format json`.
 func (s *Server) check(c echo.Context) error {
 	snap := s.snapshot()
-	return s.serveJSON(c, snap, "check", func() any { return publicResult(snap.result) })
+	res, err := s.resultAt(c, snap)
+	if err != nil {
+		return err
+	}
+	return s.serveJSON(c, snap, "check\x00"+res.AsOf, func() any { return publicResult(res) })
 }
 
 // publicResult is the check document as anonymous readers see it: files
@@ -91,7 +95,7 @@ func publicSources(sources []string) []string {
 	return out
 }
 
-// gaps serves GET /api/gaps?rule=&league=&format=json|csv.
+// gaps serves GET /api/gaps?rule=&league=&format=json|csv&as_of=.
 func (s *Server) gaps(c echo.Context) error {
 	snap := s.snapshot()
 	rule, league := c.QueryParam("rule"), c.QueryParam("league")
@@ -110,14 +114,18 @@ func (s *Server) gaps(c echo.Context) error {
 			return invalidf("league %q: no such league", league)
 		}
 	}
+	res, err := s.resultAt(c, snap)
+	if err != nil {
+		return err
+	}
 	gapList := func() []coverage.Gap {
-		gaps := snap.result.Gaps(coverage.GapFilter{Rule: rule, League: league})
+		gaps := res.Gaps(coverage.GapFilter{Rule: rule, League: league})
 		if gaps == nil {
 			gaps = []coverage.Gap{}
 		}
 		return gaps
 	}
-	key := "gaps\x00" + rule + "\x00" + league + "\x00" + format
+	key := "gaps\x00" + rule + "\x00" + league + "\x00" + format + "\x00" + res.AsOf
 	if format == "json" {
 		return s.serveJSON(c, snap, key, func() any { return gapList() })
 	}

@@ -26,12 +26,16 @@ func (s *Server) reportWorkbook(c echo.Context) error {
 		return invalidf("lang %q: use zh or en", lang)
 	}
 	snap := s.snapshot()
+	res, err := s.resultAt(c, snap)
+	if err != nil {
+		return err
+	}
 	now := time.Now()
 	c.Response().Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="kepu-report-%s.xlsx"`, now.Format("20060102")))
-	// Made once per world version and language, on the worker pool; the
-	// work outlives the client that asked first, as others may be waiting.
+	// Made once per world version, day and language, on the worker pool;
+	// the work outlives the client that asked first, as others may be waiting.
 	ctx := context.WithoutCancel(c.Request().Context())
-	return s.serveWork(c, snap, "report.xlsx\x00"+lang, "workbook", mimeXLSX, func(b *bytes.Buffer) error {
-		return report.WriteWorkbook(ctx, b, snap.model, snap.result, report.Options{Lang: data.Lang(lang), Generated: now})
+	return s.serveWork(c, snap, "report.xlsx\x00"+lang+"\x00"+res.AsOf, "workbook", mimeXLSX, func(b *bytes.Buffer) error {
+		return report.WriteWorkbook(ctx, b, snap.model, res, report.Options{Lang: data.Lang(lang), Generated: now})
 	})
 }

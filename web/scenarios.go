@@ -253,10 +253,14 @@ func (s *Server) suggestCaravans(c echo.Context) error {
 		return err
 	}
 	snap := s.snapshot()
+	rs, err := s.rules(c)
+	if err != nil {
+		return err
+	}
 	ctx := context.WithoutCancel(c.Request().Context())
-	key := "suggest/caravans\x00" + strconv.FormatFloat(km, 'g', -1, 64)
+	key := "suggest/caravans\x00" + strconv.FormatFloat(km, 'g', -1, 64) + "\x00" + rs.AsOfDate()
 	return s.serveWork(c, snap, key, "caravan suggestion", echo.MIMEApplicationJSON, func(b *bytes.Buffer) error {
-		plan, err := coverage.SuggestCaravans(ctx, snap.model, s.cfg.Rules, coverage.CaravanOptions{ReachKm: km})
+		plan, err := coverage.SuggestCaravans(ctx, snap.model, rs, coverage.CaravanOptions{ReachKm: km})
 		if err != nil {
 			return err
 		}
@@ -297,10 +301,14 @@ func (s *Server) suggestVenues(c echo.Context) error {
 		}
 	}
 	snap := s.snapshot()
+	rs, err := s.rules(c)
+	if err != nil {
+		return err
+	}
 	ctx := context.WithoutCancel(c.Request().Context())
-	key := "suggest/venues\x00" + strconv.Itoa(k) + "\x00" + strconv.FormatFloat(km, 'g', -1, 64)
+	key := "suggest/venues\x00" + strconv.Itoa(k) + "\x00" + strconv.FormatFloat(km, 'g', -1, 64) + "\x00" + rs.AsOfDate()
 	return s.serveWork(c, snap, key, "venue suggestion", echo.MIMEApplicationJSON, func(b *bytes.Buffer) error {
-		plan, err := coverage.SuggestVenues(ctx, snap.model, s.cfg.Rules, coverage.VenueOptions{K: k, RadiusKm: km})
+		plan, err := coverage.SuggestVenues(ctx, snap.model, rs, coverage.VenueOptions{K: k, RadiusKm: km})
 		if err != nil {
 			return err
 		}

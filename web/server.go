@@ -163,6 +163,7 @@ func (s *Server) routes() *echo.Echo {
 	e.GET("/api/health", s.health)
 	e.GET("/api/about", s.about)
 	e.GET("/api/check", s.check)
+	e.GET("/api/progress", s.progress)
 	e.GET("/api/gaps", s.gaps)
 	e.GET("/api/units", s.units)
 	e.GET("/api/units/:code", s.unit)

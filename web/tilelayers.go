@@ -252,7 +252,7 @@ func facilitiesLayer(s *snapshot, rs coverage.Ruleset) *tileLayer {
 	l := newLayer(layerFacilities, "the facility registry (科普场馆, 科普大篷车, 科普教育基地, ...)",
 		map[string]string{"id": "String", "name": "String", "category": "String", "status": "String",
 			"level": "String", "floor_area_m2": "Number", "reach_km": "Number", "comprehensive": "Boolean",
-			"located_county": "String"})
+			"located_county": "String", "opened_day": "String", "closed_day": "String"})
 	for i := range s.world.Facilities {
 		f := &s.world.Facilities[i]
 		p := geojson.Properties{"id": f.ID, "name": f.Name, "category": f.Category, "status": f.Status}
@@ -261,6 +261,13 @@ func facilitiesLayer(s *snapshot, rs coverage.Ruleset) *tileLayer {
 		}
 		if f.Level != "" {
 			p["level"] = f.Level
+		}
+		// The days it counts from and stops counting on, for the map's year control.
+		if f.Opened != "" {
+			p["opened_day"] = f.Opened.LastDay()
+		}
+		if f.Closed != "" {
+			p["closed_day"] = f.Closed.FirstDay()
 		}
 		switch f.Category {
 		case coverage.CategoryVenue:
@@ -298,7 +305,7 @@ func reachLayer(s *snapshot, rs coverage.Ruleset, prev map[circleKey]shape) *til
 	s.circles = map[circleKey]shape{}
 	for i := range s.world.Facilities {
 		f := &s.world.Facilities[i]
-		if f.Category != coverage.CategoryCaravan || !f.Open() || s.model.FacilityCounty[i] == "" {
+		if f.Category != coverage.CategoryCaravan || !f.CountsAsOf(rs.AsOfDate()) || s.model.FacilityCounty[i] == "" {
 			continue
 		}
 		km := reachKm(f, rs)

@@ -44,10 +44,14 @@ func (s *Server) units(c echo.Context) error {
 		return invalidf("level %q: use county or league", level)
 	}
 	snap := s.snapshot()
-	return s.serveJSON(c, snap, "units\x00"+level, func() any {
+	res, err := s.resultAt(c, snap)
+	if err != nil {
+		return err
+	}
+	return s.serveJSON(c, snap, "units\x00"+level+"\x00"+res.AsOf, func() any {
 		out := []unitDoc{}
-		for i := range snap.result.Units {
-			r := &snap.result.Units[i]
+		for i := range res.Units {
+			r := &res.Units[i]
 			if level == "" || r.Level == level {
 				out = append(out, snap.unitDoc(r))
 			}
@@ -60,13 +64,17 @@ func (s *Server) units(c echo.Context) error {
 func (s *Server) unit(c echo.Context) error {
 	snap := s.snapshot()
 	code := c.Param("code")
-	r, ok := snap.result.Unit(code)
+	res, err := s.resultAt(c, snap)
+	if err != nil {
+		return err
+	}
+	r, ok := res.Unit(code)
 	if !ok {
 		return notFoundf("no unit with code %q", code)
 	}
 	d := unitDetail{unitDoc: snap.unitDoc(r), Facilities: snap.featureCollection(snap.facilitiesIn(code), "")}
 	d.Gaps = []coverage.Gap{}
-	for _, g := range snap.result.Gaps(coverage.GapFilter{}) {
+	for _, g := range res.Gaps(coverage.GapFilter{}) {
 		if g.Code == code {
 			d.Gaps = append(d.Gaps, g)
 		}

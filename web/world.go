@@ -21,6 +21,8 @@ type snapshot struct {
 	layers  map[string]*tileLayer
 	// circles are the caravans' reach circles, for the next snapshot to reuse.
 	circles map[circleKey]shape
+	// asOf holds evaluations on other days and the progress document.
+	asOf asOfResults
 }
 
 // newSnapshot places and evaluates w under rs and prepares the tile layers.

@@ -16,13 +16,15 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "output format: text, json or csv")
 	worst := fs.Int("worst", 10, "how many of the worst gaps the text format lists")
 	scenario := fs.String("scenario", "", "what-if scenario JSON {name, add, remove}: evaluate it against the baseline")
+	var rec recordedFlags
+	rec.register(fs)
 	if code, ok := parse(fs, args, stderr); !ok {
 		return code
 	}
 	if !validFormat(*format) {
 		return fail(stderr, "check", fmt.Errorf("--format %q: use text, json or csv", *format))
 	}
-	w, rs, err := in.load()
+	w, rs, err := rec.load(&in)
 	if err != nil {
 		return fail(stderr, "check", err)
 	}
@@ -51,6 +53,8 @@ func runGaps(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "output format: text, json or csv")
 	rule := fs.String("rule", "", "only gaps of this rule id")
 	league := fs.String("league", "", "only gaps in this league (code)")
+	var rec recordedFlags
+	rec.register(fs)
 	if code, ok := parse(fs, args, stderr); !ok {
 		return code
 	}
@@ -60,7 +64,7 @@ func runGaps(args []string, stdout, stderr io.Writer) int {
 	if *rule != "" && !knownRule(*rule) {
 		return fail(stderr, "gaps", fmt.Errorf("--rule %q: unknown rule (one of %v)", *rule, coverage.RuleIDs))
 	}
-	w, rs, err := in.load()
+	w, rs, err := rec.load(&in)
 	if err != nil {
 		return fail(stderr, "gaps", err)
 	}

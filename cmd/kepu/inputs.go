@@ -23,6 +23,7 @@ type inputs struct {
 	units, facilities listFlag
 	events, rules     string
 	crs, period       string
+	asOf              string
 	skipInvalid       bool
 	lang              string
 }
@@ -34,11 +35,12 @@ func (in *inputs) register(fs *flag.FlagSet) {
 	fs.StringVar(&in.rules, "rules", "", "rules file (JSON or YAML) overriding thresholds and weights")
 	fs.StringVar(&in.crs, "crs", "", "coordinate system of the input files: wgs84 (default), gcj02 or bd09")
 	fs.StringVar(&in.period, "period", "", "evaluation period FROM/TO as YYYY-MM-DD/YYYY-MM-DD (default 2021-01-01/2025-12-31)")
+	fs.StringVar(&in.asOf, "as-of", "", "evaluate the registry as of this day, YYYY-MM-DD (default: the period's end); events count from the period's start to it")
 	fs.BoolVar(&in.skipInvalid, "skip-invalid", false, "leave out invalid records (listed in the diagnostics) instead of stopping")
 	fs.StringVar(&in.lang, "lang", "zh", "language of text output: zh or en")
 }
 
-// ruleset reads the rules file and applies --period.
+// ruleset reads the rules file and applies --period and --as-of.
 func (in *inputs) ruleset() (coverage.Ruleset, error) {
 	rs := coverage.Defaults()
 	if in.rules != "" {
@@ -58,6 +60,12 @@ func (in *inputs) ruleset() (coverage.Ruleset, error) {
 		rs.Period = coverage.Period{From: from, To: to}
 		if err := rs.Validate(); err != nil {
 			return rs, fmt.Errorf("--period: %w", err)
+		}
+	}
+	if in.asOf != "" {
+		rs.AsOf = in.asOf
+		if err := rs.Validate(); err != nil {
+			return rs, fmt.Errorf("--as-of: %w", err)
 		}
 	}
 	return rs, nil

@@ -22,14 +22,15 @@ type command struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"check":   {runCheck, "evaluate every rule and print a summary"},
-		"gaps":    {runGaps, "the gap list, ranked by priority"},
-		"serve":   {runServe, "the HTTP API, vector tiles and web map"},
-		"suggest": {runSuggest, "site suggestions for caravans and venues"},
-		"plan":    {runPlan, "investment plan: the actions that close the most gaps within a budget"},
-		"report":  {runReport, "batch report for the region and each league"},
-		"import":  {runImport, "add facility and event files to a GeoPackage registry (--db)"},
-		"export":  {runExport, "write facilities or gaps as GeoJSON, CSV, KML or GeoPackage"},
+		"check":    {runCheck, "evaluate every rule and print a summary"},
+		"gaps":     {runGaps, "the gap list, ranked by priority"},
+		"serve":    {runServe, "the HTTP API, vector tiles and web map"},
+		"suggest":  {runSuggest, "site suggestions for caravans and venues"},
+		"report":   {runReport, "batch report for the region and each league"},
+		"import":   {runImport, "add facility and event files to a GeoPackage registry (--db)"},
+		"export":   {runExport, "write facilities or gaps as GeoJSON, CSV, KML or GeoPackage"},
+		"plan":     {runPlan, "investment plan: the actions that close the most gaps within a budget"},
+		"progress": {runProgress, "each rule by year from the 2020 baseline, with the projection to the period's end"},
 	}
 }
 
@@ -56,7 +57,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: kepu <command> [flags]\n\ncommands:")
-	for _, name := range []string{"check", "gaps", "serve", "suggest", "plan", "report", "import", "export"} {
+	for _, name := range []string{"check", "gaps", "serve", "suggest", "plan", "report", "progress", "import", "export"} {
 		fmt.Fprintf(w, "  %-8s %s\n", name, commands()[name].summary)
 	}
 	fmt.Fprintln(w, "\nRun 'kepu <command> -h' for its flags. With no input flags kepu uses the embedded\nInner Mongolia data (the facility registry is synthetic sample data, 示例数据).")

@@ -24,6 +24,8 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "", "directory to write the report into (created when missing)")
 	quiet := fs.Bool("quiet", false, "no progress bar")
 	budget := fs.Float64("budget", report.PlanBudget, "the 投资计划 sheet's budget, in the rules file's cost unit")
+	var rec recordedFlags
+	rec.register(fs)
 	if code, ok := parse(fs, args, stderr); !ok {
 		return code
 	}
@@ -36,7 +38,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	if !(*budget >= 0) || math.IsInf(*budget, 0) {
 		return fail(stderr, "report", fmt.Errorf("--budget %v: want an amount, zero or more", *budget))
 	}
-	w, rs, err := in.load()
+	w, rs, err := rec.load(&in)
 	if err != nil {
 		return fail(stderr, "report", err)
 	}

@@ -19,7 +19,7 @@ type table struct {
 
 var (
 	facilityTable = table{name: "facilities", cols: []string{"name", "category", "status", "floor_area_m2",
-		"comprehensive", "reach_km", "vehicle_type", "level", "themes", "county", "opened"}}
+		"comprehensive", "reach_km", "vehicle_type", "level", "themes", "county", "opened", "closed"}}
 	eventTable = table{name: "events", cols: []string{"kind", "date", "facility", "name"}}
 )
 
@@ -61,22 +61,21 @@ func facilityValues(f coverage.Facility) ([]any, error) {
 		maybe(f.Comprehensive, has("comprehensive", !f.Comprehensive)),
 		maybe(f.ReachKm, has("reach_km", f.ReachKm == 0)),
 		nullStr(f.VehicleType), nullStr(f.Level), themes, nullStr(f.County),
-		maybe(f.Opened, f.Opened != 0), extra}, nil
+		nullStr(string(f.Opened)), nullStr(string(f.Closed)), extra}, nil
 }
 
 // scanFacility reads one row selected with facilityTable.selectCols.
 func scanFacility(sc interface{ Scan(...any) error }) (coverage.Facility, error) {
 	var (
-		f                            coverage.Facility
-		geom                         []byte
-		name, vehicle, level, themes sql.NullString
-		county, props                sql.NullString
-		floor, reach                 sql.NullFloat64
-		comprehensive                sql.NullBool
-		opened                       sql.NullInt64
+		f                             coverage.Facility
+		geom                          []byte
+		name, vehicle, level, themes  sql.NullString
+		county, props, opened, closed sql.NullString
+		floor, reach                  sql.NullFloat64
+		comprehensive                 sql.NullBool
 	)
 	if err := sc.Scan(&geom, &f.ID, &name, &f.Category, &f.Status, &floor, &comprehensive, &reach,
-		&vehicle, &level, &themes, &county, &opened, &props); err != nil {
+		&vehicle, &level, &themes, &county, &opened, &closed, &props); err != nil {
 		return f, err
 	}
 	var err error
@@ -84,7 +83,13 @@ func scanFacility(sc interface{ Scan(...any) error }) (coverage.Facility, error)
 		return f, fmt.Errorf("facility %s: geom: %w", f.ID, err)
 	}
 	f.Name, f.VehicleType, f.Level, f.County = name.String, vehicle.String, level.String, county.String
-	f.FloorArea, f.ReachKm, f.Comprehensive, f.Opened = floor.Float64, reach.Float64, comprehensive.Bool, int(opened.Int64)
+	f.FloorArea, f.ReachKm, f.Comprehensive = floor.Float64, reach.Float64, comprehensive.Bool
+	if f.Opened, err = coverage.ParseWhen(opened.String); err != nil {
+		return f, fmt.Errorf("facility %s: opened: %w", f.ID, err)
+	}
+	if f.Closed, err = coverage.ParseWhen(closed.String); err != nil {
+		return f, fmt.Errorf("facility %s: closed: %w", f.ID, err)
+	}
 	if themes.String != "" {
 		f.Themes = strings.Split(themes.String, ";")
 	}

@@ -49,7 +49,7 @@ var registrySchema = []string{
 		fid INTEGER PRIMARY KEY AUTOINCREMENT, geom POINT NOT NULL, id TEXT NOT NULL UNIQUE,
 		name TEXT, category TEXT NOT NULL, status TEXT NOT NULL, floor_area_m2 DOUBLE,
 		comprehensive BOOLEAN, reach_km DOUBLE, vehicle_type TEXT, level TEXT, themes TEXT,
-		county TEXT, opened INTEGER, properties TEXT)`,
+		county TEXT, opened TEXT, closed TEXT, properties TEXT)`,
 	`CREATE TABLE IF NOT EXISTS events (
 		fid INTEGER PRIMARY KEY AUTOINCREMENT, geom POINT NOT NULL, id TEXT NOT NULL UNIQUE,
 		kind TEXT NOT NULL, date TEXT NOT NULL, facility TEXT, name TEXT, properties TEXT)`,
@@ -82,6 +82,11 @@ func migrate(ctx context.Context, db *sql.DB) error {
 		return err
 	}
 	if err := addColumn(ctx, tx, "scenarios", "summary", "TEXT"); err != nil {
+		return fmt.Errorf("schema: %w", err)
+	}
+	// Files from before closed dates: opened stays INTEGER there, which
+	// SQLite lets hold a date as text too.
+	if err := addColumn(ctx, tx, "facilities", "closed", "TEXT"); err != nil {
 		return fmt.Errorf("schema: %w", err)
 	}
 	return tx.Commit()

@@ -5,7 +5,7 @@ import (
 	"html/template"
 )
 
-//go:embed templates/page.html templates/style.css
+//go:embed templates/page.html templates/progress.html templates/style.css
 var templates embed.FS
 
 // parseTemplates reads the page template with its stylesheet inlined.
@@ -15,5 +15,5 @@ func parseTemplates() (*template.Template, error) {
 		return nil, err
 	}
 	funcs := template.FuncMap{"css": func() template.CSS { return template.CSS(css) }}
-	return template.New("page").Funcs(funcs).ParseFS(templates, "templates/page.html")
+	return template.New("page").Funcs(funcs).ParseFS(templates, "templates/page.html", "templates/progress.html")
 }

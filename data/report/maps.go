@@ -94,7 +94,7 @@ func (b *builder) countyMap(s scope, rule string) Map {
 	return m
 }
 
-// marks are the open facilities a rule map shows in the scope's counties:
+// marks are the facilities counting on the report's day a rule map shows in the scope's counties:
 // compliant venues, caravans or bases.
 func (b *builder) marks(s scope, rule string) []Mark {
 	w, min := b.m.World, b.res.Ruleset.Venue1000.MinFloorAreaM2
@@ -102,7 +102,7 @@ func (b *builder) marks(s scope, rule string) []Mark {
 	for _, c := range s.counties {
 		for _, i := range b.m.Located[c.Code] {
 			f := &w.Facilities[i]
-			if !f.Open() {
+			if !f.CountsAsOf(b.res.AsOf) {
 				continue
 			}
 			switch {

@@ -62,6 +62,8 @@ type builder struct {
 	venues   *coverage.VenuePlan
 	// investment is the 投资计划 sheet's plan; nil until suggest.
 	investment *coverage.InvestmentPlan
+	// progress is the series from the baseline to the report's day.
+	progress *coverage.Progress
 }
 
 func newBuilder(m *coverage.Model, res *coverage.Result, opt Options) (*builder, error) {
@@ -74,7 +76,8 @@ func newBuilder(m *coverage.Model, res *coverage.Result, opt Options) (*builder,
 		return nil, err
 	}
 	b := &builder{m: m, res: res, opt: opt, L: labelsFor(opt.Lang), r: r, tmpl: tmpl,
-		unit: map[string]*coverage.Unit{}, facility: map[string]*coverage.Facility{}, countiesOf: map[string][]*coverage.Unit{}}
+		unit: map[string]*coverage.Unit{}, facility: map[string]*coverage.Facility{}, countiesOf: map[string][]*coverage.Unit{},
+		progress: coverage.ProgressOf(m, res.Ruleset)}
 	w := m.World
 	for i := range w.Units {
 		b.unit[w.Units[i].Code] = &w.Units[i]
@@ -223,5 +226,14 @@ func (b *builder) writePage(s scope, name string) error {
 			URI:  template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(png)),
 			File: p.Root + filepath.ToSlash(file)})
 	}
+	png, err := r.EncodeChartPNG(b.progressChart(s))
+	if err != nil {
+		return err
+	}
+	file := filepath.Join(MapDir, prefix+"-progress.png")
+	if err := os.WriteFile(filepath.Join(b.opt.Dir, file), png, 0o644); err != nil {
+		return err
+	}
+	p.Progress.ChartURI, p.Progress.ChartFile = chartURI(png), p.Root+filepath.ToSlash(file)
 	return b.writeFile(name, func(buf *bytes.Buffer) error { return b.tmpl.ExecuteTemplate(buf, "page", p) })
 }

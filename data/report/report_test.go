@@ -81,14 +81,14 @@ func TestWrite(t *testing.T) {
 				t.Errorf("linked page: %v", err)
 			}
 		}
-		checkImages(t, doc, len(MapRules))
+		checkImages(t, doc, len(MapRules)+1) // the maps and the progress chart
 		checkSampleLabel(t, doc)
 	})
 	for _, li := range m.Leagues {
 		code := m.World.Units[li].Code
 		t.Run("league "+code, func(t *testing.T) {
 			doc := parseHTML(t, filepath.Join(dir, LeagueDir, code+".html"))
-			checkImages(t, doc, len(MapRules))
+			checkImages(t, doc, len(MapRules)+1) // the maps and the progress chart
 			checkSampleLabel(t, doc)
 			back := false
 			for _, a := range elements(doc, "a") {

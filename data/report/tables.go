@@ -150,10 +150,16 @@ func (b *builder) pipeline(s scope, gaps []coverage.Gap) []pipeRow {
 		f := &b.m.World.Facilities[i]
 		county := b.m.FacilityCounty[i]
 		c, ok := b.unit[county]
-		if !f.Pipeline() || !ok || !s.in(c.Code, c.Parent) {
+		later := f.OpensAfter(b.res.AsOf)
+		if !(f.Pipeline() || later) || !ok || !s.in(c.Code, c.Parent) {
 			continue
 		}
-		row := pipeRow{ID: f.ID, Name: f.Name, Category: data.Word(f.Category, lang), Status: data.Word(f.Status, lang),
+		status := data.Word(f.Status, lang)
+		if later {
+			// As of the report's day it was still to open.
+			status = fmt.Sprintf(pick(lang, "%s 开放", "opens %s"), f.Opened)
+		}
+		row := pipeRow{ID: f.ID, Name: f.Name, Category: data.Word(f.Category, lang), Status: status,
 			County: c.Code + " " + c.Name, Area: "–", Closes: closes[f.ID]}
 		if f.FloorArea > 0 {
 			row.Area = data.Figure(f.FloorArea)

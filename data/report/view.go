@@ -43,6 +43,7 @@ type page struct {
 	Thresholds  []stat
 	Attribution string
 	Diagnostics []stat
+	Progress    progressView
 }
 
 type stat struct{ Label, Value string }
@@ -146,6 +147,7 @@ func (b *builder) page(s scope) *page {
 	p.Leagues = b.leagueLinks(s)
 	p.Thresholds = b.thresholds()
 	p.Diagnostics = b.diagnostics()
+	p.Progress = b.progressSection(s)
 	return p
 }
 

@@ -37,13 +37,13 @@ type sheet struct {
 }
 
 // SheetKeys are the workbook's sheets, as label keys, in order.
-var SheetKeys = []string{"summary", "rule_table", "county_table", "leagues", "gap_list", "facilities", "suggestions", "investment"}
+var SheetKeys = []string{"summary", "rule_table", "county_table", "leagues", "gap_list", "facilities", "suggestions", "progress", "investment"}
 
 // Sheet names are short: Excel allows 31 characters.
 var sheetNames = map[string][2]string{
 	"summary": {"概况", "Summary"}, "rule_table": {"规则", "Rules"}, "county_table": {"旗县", "Counties"},
 	"leagues": {"盟市", "Leagues"}, "gap_list": {"差距", "Gaps"}, "facilities": {"设施", "Facilities"},
-	"suggestions": {"规划建议", "Suggestions"}, "investment": {"投资计划", "Investment plan"},
+	"suggestions": {"规划建议", "Suggestions"}, "progress": {"进展", "Progress"}, "investment": {"投资计划", "Investment plan"},
 }
 
 // SheetName is the name of a workbook sheet in the language.
@@ -57,7 +57,7 @@ func (b *builder) workbook(buf *bytes.Buffer) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	sheets := []sheet{b.summarySheet(), b.rulesSheet(), b.countiesSheet(), b.leaguesSheet(), b.gapsSheet(), b.facilitiesSheet(),
-		b.suggestionsSheet(), b.investmentSheet()}
+		b.suggestionsSheet(), b.progressSheet(), b.investmentSheet()}
 	for i, s := range sheets {
 		s.name = SheetName(SheetKeys[i], b.opt.Lang)
 		if i == 0 {
@@ -286,7 +286,7 @@ func (b *builder) facilitiesSheet() sheet {
 	s := sheet{columns: []column{{"code", 12, fmtText}, {"name", 28, fmtText}, {"category", 12, fmtText}, {"status", 10, fmtText},
 		{"county", 20, fmtText}, {"league", 16, fmtText}, {"lon", 11, fmtText}, {"lat", 11, fmtText}, {"floor_area", 12, fmtInt},
 		{"comprehensive", 8, fmtText}, {"reach_km", 10, fmtInt}, {"base_level", 10, fmtText}, {"themes", 16, fmtText},
-		{"declared_county", 10, fmtText}, {"opened", 8, fmtText}}}
+		{"declared_county", 10, fmtText}, {"opened", 11, fmtText}, {"closed", 11, fmtText}}}
 	s.columns[0].key = "ID"
 	for i := range b.m.World.Facilities {
 		f := &b.m.World.Facilities[i]
@@ -297,22 +297,19 @@ func (b *builder) facilitiesSheet() sheet {
 				league = l.Name
 			}
 		}
-		var area, reach, opened any = "", "", ""
+		var area, reach any = "", ""
 		if f.FloorArea > 0 {
 			area = f.FloorArea
 		}
 		if f.ReachKm > 0 {
 			reach = f.ReachKm
 		}
-		if f.Opened > 0 {
-			opened = f.Opened
-		}
 		comp := ""
 		if f.Comprehensive {
 			comp = b.L["yes"]
 		}
 		s.rows = append(s.rows, []any{f.ID, f.Name, data.Word(f.Category, lang), data.Word(f.Status, lang), county, league,
-			f.Point[0], f.Point[1], area, comp, reach, data.Word(f.Level, lang), strings.Join(f.Themes, ", "), f.County, opened})
+			f.Point[0], f.Point[1], area, comp, reach, data.Word(f.Level, lang), strings.Join(f.Themes, ", "), f.County, whenCell(f.Opened), whenCell(f.Closed)})
 	}
 	return s
 }
@@ -353,4 +350,12 @@ func refList(refs []countyRef) string {
 		b.WriteString(r.Code + " " + r.Name)
 	}
 	return b.String()
+}
+
+// whenCell is an opened or closed value as a cell: a year as a number, a date as text.
+func whenCell(w coverage.When) any {
+	if w.IsYear() {
+		return w.Year()
+	}
+	return string(w)
 }

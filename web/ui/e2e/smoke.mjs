@@ -16,9 +16,12 @@
 // checks the legend's entries and that every rendered county wears one of the
 // legend's colours, hovers and clicks a county in priority mode, saves
 // out-priority.png, and checks the choice survives a reload and ?colour=.
+// Year: moves the 年份 control and checks the counties' colours follow
+// /api/progress (e2e/years.mjs).
 // Needs `npm ci` in web/ui (playwright-core) and Debian's chromium
 // (apt-get install -y chromium); CHROMIUM overrides the browser path.
 import { chromium } from 'playwright-core';
+import { yearControl } from './years.mjs';
 
 const [base, out = 'kepu-smoke.png'] = process.argv.slice(2);
 if (!base) {
@@ -92,6 +95,7 @@ try {
   await download(page);
 
   await colours(page, out.replace(/(\.png)?$/i, '-priority.png'));
+  await yearControl(page, { fail, idle, waitFor, shot: out.replace(/(\.png)?$/i, '-year.png') });
   await planning(page, out.replace(/(\.png)?$/i, '-planning.png'));
   await investmentPanel(page);
   await english(browser, base, out.replace(/(\.png)?$/i, '-en.png'));

@@ -8,6 +8,7 @@ import { esc, num, ruleName, unitHTML, popupHTML, gapRowHTML, rememberNames } fr
 import { createPlanning } from './plan.js';
 import { createColouring } from './colourview.js';
 import { createInvestment } from './investment.js';
+import { createYears } from './yearview.js';
 
 const $ = (sel) => document.querySelector(sel);
 
@@ -17,6 +18,8 @@ window.kepu = kepu;
 
 // colouring: what the county fill shows, its control and legend (colourview.js).
 const colouring = createColouring({ kepu });
+// years: the year control and the rule panel's trend charts (yearview.js).
+const years = createYears({ kepu, colouring });
 
 const byCode = (code) => state.counties.find((u) => u.code === code) || state.leagues.find((u) => u.code === code);
 const leagueName = (code) => state.leagues.find((u) => u.code === code)?.name || '';
@@ -298,6 +301,7 @@ function renderAll() {
   renderGaps();
   renderSample();
   colouring.render();
+  years.render();
   planning.render();
   investment.render();
   if (state.panel === 'scenario') $('#detail-body').innerHTML = planning.resultHTML();
@@ -359,6 +363,7 @@ async function main() {
     load('counties', () => api.units('county')),
     load('leagues', () => api.units('league')),
     load('gaps', api.gaps),
+    years.load(),
   ]);
   Object.assign(state, { check, counties: counties || [], leagues: leagues || [], gaps: gaps || [] });
   rememberNames(state.leagues);

@@ -32,7 +32,8 @@ export function createColouring({ kepu }) {
       history.replaceState(history.state, '', url);
     }
     if (kepu.map?.getLayer('counties-fill')) {
-      kepu.map.setPaintProperty('counties-fill', 'fill-color', fillColor(mode));
+      // A past year from the year control (yearview.js) colours by its results.
+      kepu.map.setPaintProperty('counties-fill', 'fill-color', kepu.yearFill?.(mode) ?? fillColor(mode));
       kepu.map.setPaintProperty('counties-fill', 'fill-opacity', fillOpacity(mode));
     }
     render();
@@ -48,11 +49,11 @@ export function createColouring({ kepu }) {
       b.tabIndex = on ? 0 : -1;
     }
     $('#colour-by').title = t(modeLabel(mode));
-    $('#legend-note').textContent = t(`colourNote.${mode}`);
+    $('#legend-note').textContent = t(`colourNote.${mode}`) + (kepu.yearNote?.(mode) ?? '');
     const list = $('#legend-fill');
     list.dataset.mode = mode;
-    list.innerHTML = classes[mode].map((c) =>
-      `<li data-class="${c.key}" data-color="${c.color}"><i class="swatch" style="background:${rgba(c.color, Math.max(0.6, opacity[mode]))}"></i><span>${esc(t(c.label, c.vars))}</span></li>`).join('');
+    list.innerHTML = (kepu.yearLegend?.(mode) ?? classes[mode]).map((c) =>
+      `<li data-class="${c.key}" data-color="${c.color}"><i class="swatch" style="background:${rgba(c.color, Math.max(0.6, opacity[mode]))}"></i><span>${esc(c.text ?? t(c.label, c.vars))}</span></li>`).join('');
   }
 
   /** wire listens to the control (clicks, arrow keys) and applies the starting mode. */
