@@ -9,7 +9,7 @@ import (
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
-	"github.com/kepu/kepu/data/gpkg"
+	"github.com/kepu/kepu/data/pgstore"
 )
 
 // recordedFlags let a batch command read the registry from a GeoPackage
@@ -19,7 +19,7 @@ type recordedFlags struct {
 }
 
 func (rf *recordedFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&rf.db, "db", "", "read the registry from this GeoPackage (kepu import/serve --db) instead of --facilities/--events")
+	fs.StringVar(&rf.db, "db", "", "read the registry from this GeoPackage or postgres://... database (kepu import/serve --db) instead of --facilities/--events; else $KEPU_DB")
 	fs.StringVar(&rf.at, "recorded-at", "", "with --db: the registry as recorded on this day (YYYY-MM-DD, or an RFC 3339 time), "+
 		"replaying the store's audit up to it; --as-of defaults to the same day")
 }
@@ -27,9 +27,12 @@ func (rf *recordedFlags) register(fs *flag.FlagSet) {
 // load reads the world and the rules: from the inputs, or with --db the
 // units from the inputs and the registry from the store.
 func (rf *recordedFlags) load(in *inputs) (*coverage.World, coverage.Ruleset, error) {
+	if rf.db == "" && len(in.facilities) == 0 && in.events == "" {
+		rf.db = dbOr("", "")
+	}
 	if rf.db == "" {
 		if rf.at != "" {
-			return nil, coverage.Ruleset{}, errors.New("--recorded-at needs --db: only a GeoPackage registry keeps its recorded changes")
+			return nil, coverage.Ruleset{}, errors.New("--recorded-at needs --db: only a registry store keeps its recorded changes")
 		}
 		return in.load()
 	}
@@ -40,11 +43,11 @@ func (rf *recordedFlags) load(in *inputs) (*coverage.World, coverage.Ruleset, er
 	if len(in.facilities) > 0 || in.events != "" {
 		return nil, rs, errors.New("--facilities/--events with --db: the registry is in the file")
 	}
-	if _, err := os.Stat(rf.db); err != nil {
+	if _, err := os.Stat(rf.db); err != nil && !pgstore.IsURL(rf.db) {
 		return nil, rs, fmt.Errorf("--db: %w", err)
 	}
 	ctx := context.Background()
-	st, err := gpkg.Open(ctx, rf.db)
+	st, err := openRegistry(ctx, rf.db)
 	if err != nil {
 		return nil, rs, err
 	}

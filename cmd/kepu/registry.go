@@ -21,6 +21,8 @@ type registry interface {
 	Import(ctx context.Context, who string, fs []coverage.Facility, es []coverage.Event, replace, sample bool) error
 	World(ctx context.Context, src data.Sources) (*coverage.World, error)
 	Count(ctx context.Context) (gpkg.Counts, error)
+	// RecordedAt replays the audit: the registry as recorded at a day's end or an instant.
+	RecordedAt(ctx context.Context, at string) ([]coverage.Facility, []coverage.Event, error)
 	// Lock makes this process the store's only writer where the store
 	// needs one (a GeoPackage); PostgreSQL replicas share their database.
 	Lock() error

@@ -7,10 +7,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
@@ -35,6 +37,7 @@ type Store interface {
 	SaveScenario(ctx context.Context, who, id, name string, summary, body json.RawMessage) error
 	ScenarioBody(ctx context.Context, id string) (json.RawMessage, error)
 	ScenarioSummaries(ctx context.Context) ([]json.RawMessage, error)
+	RecordedAt(ctx context.Context, at string) ([]coverage.Facility, []coverage.Event, error)
 }
 
 // Run runs every case, each on a fresh, empty store from open.
@@ -51,6 +54,7 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 		{"ReplaceAndSampleFlag", replaceAndSample},
 		{"Scenarios", scenarios},
 		{"PassThroughAndUnicode", passThrough},
+		{"RecordedAtReplaysTheAudit", recordedAt},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.run(t, open(t)) })
 	}
@@ -281,5 +285,44 @@ func passThrough(t *testing.T, s Store) {
 	}
 	if !reflect.DeepEqual(got.Themes, f.Themes) || got.Name != f.Name {
 		t.Errorf("got themes %v name %q, want %v %q", got.Themes, got.Name, f.Themes, f.Name)
+	}
+}
+
+// recordedAt replays the audit to instants between the writes: each
+// record as last written before the instant, gone once deleted, a record
+// created again placed where it was created again.
+func recordedAt(t *testing.T, s Store) {
+	var at []string
+	mark := func() {
+		time.Sleep(20 * time.Millisecond) // both stores keep at least milliseconds
+		at = append(at, time.Now().UTC().Format(time.RFC3339Nano))
+		time.Sleep(20 * time.Millisecond)
+	}
+	mark()
+	must(t, s.CreateFacilities(ctx, "a", []coverage.Facility{venue("V1", 1500)}))
+	mark()
+	_, err := s.UpdateFacility(ctx, "a", venue("V1", 900))
+	must(t, err)
+	mark()
+	must(t, s.CreateFacilities(ctx, "a", []coverage.Facility{venue("V2", 1500)}))
+	mark()
+	_, err = s.DeleteFacility(ctx, "a", "V1")
+	must(t, err)
+	mark()
+	must(t, s.CreateFacilities(ctx, "a", []coverage.Facility{venue("V1", 2000)}))
+	mark()
+	for i, want := range []string{"", "V1:1500", "V1:900", "V1:900 V2:1500", "V2:1500", "V2:1500 V1:2000"} {
+		fs, _, err := s.RecordedAt(ctx, at[i])
+		must(t, err)
+		var got []string
+		for _, f := range fs {
+			got = append(got, fmt.Sprintf("%s:%v", f.ID, f.FloorArea))
+		}
+		if g := strings.Join(got, " "); g != want {
+			t.Errorf("RecordedAt(%s, mark %d) = %q, want %q", at[i], i, g, want)
+		}
+	}
+	if _, _, err := s.RecordedAt(ctx, "yesterday"); err == nil || !strings.Contains(err.Error(), "yesterday") {
+		t.Errorf("RecordedAt(yesterday): %v, want an error naming the value", err)
 	}
 }
