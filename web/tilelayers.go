@@ -41,6 +41,11 @@ type tileLayer struct {
 	// 160,000. A layer with the same geometries in the same order (the
 	// counties after an edit) shares them.
 	shapes *zoomShapes
+	// A layer with thinAbove > 0 keeps one feature per cell of a tile
+	// with more features than that (thin.go), per value of the thinBy
+	// property there.
+	thinAbove int
+	thinBy    string
 	// zooms holds the features with those shapes, built on first use.
 	zooms [presimplifyMaxZoom + 1]struct {
 		once     sync.Once
@@ -252,7 +257,8 @@ func facilitiesLayer(s *snapshot, rs coverage.Ruleset) *tileLayer {
 	l := newLayer(layerFacilities, "the facility registry (科普场馆, 科普大篷车, 科普教育基地, ...)",
 		map[string]string{"id": "String", "name": "String", "category": "String", "status": "String",
 			"level": "String", "floor_area_m2": "Number", "reach_km": "Number", "comprehensive": "Boolean",
-			"located_county": "String", "opened_day": "String", "closed_day": "String"})
+			"located_county": "String", "opened_day": "String", "closed_day": "String", "count": "Number"})
+	l.thinAbove, l.thinBy = maxTilePoints, "category"
 	for i := range s.world.Facilities {
 		f := &s.world.Facilities[i]
 		p := geojson.Properties{"id": f.ID, "name": f.Name, "category": f.Category, "status": f.Status}
@@ -301,7 +307,8 @@ type circleKey struct {
 // own for the next one.
 func reachLayer(s *snapshot, rs coverage.Ruleset, prev map[circleKey]shape) *tileLayer {
 	l := newLayer(layerReach, "the geodesic circle each open caravan reaches",
-		map[string]string{"id": "String", "name": "String", "reach_km": "Number"})
+		map[string]string{"id": "String", "name": "String", "reach_km": "Number", "count": "Number"})
+	l.thinAbove = maxTileCircles
 	s.circles = map[circleKey]shape{}
 	for i := range s.world.Facilities {
 		f := &s.world.Facilities[i]

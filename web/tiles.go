@@ -34,18 +34,29 @@ const (
 func renderTile(l *tileLayer, t maptile.Tile) ([]byte, error) {
 	box := geo.TileBound(t, tileBuffer/float64(tileExtent))
 	tg := geo.TileGrid{Tile: t, Extent: tileExtent, Buffer: tileBuffer, Tolerance: tileTolerance}
-	var feats []*geojson.Feature
 	features := l.at(t.Z)
+	var idx []int
 	for i := range features {
-		f := &features[i]
-		if !f.bound.Intersects(box) {
-			continue
+		if features[i].bound.Intersects(box) {
+			idx = append(idx, i)
 		}
+	}
+	var props []geojson.Properties // nil: each feature's own
+	if l.thinAbove > 0 && len(idx) > l.thinAbove {
+		idx, props = thin(l, t, features, idx)
+	}
+	var feats []*geojson.Feature
+	for j, i := range idx {
+		f := &features[i]
 		g := tg.Geometry(f.geom)
 		if g == nil {
 			continue
 		}
-		feats = append(feats, &geojson.Feature{ID: f.id, Geometry: g, Properties: f.props})
+		p := f.props
+		if props != nil {
+			p = props[j]
+		}
+		feats = append(feats, &geojson.Feature{ID: f.id, Geometry: g, Properties: p})
 	}
 	if len(feats) == 0 {
 		return nil, nil
