@@ -22,13 +22,13 @@ vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1)
 
 test-go:
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -timeout 15m ./...
 
 # Everything under the race detector (-short leaves out the slowest cases,
 # which test-go runs): concurrent store readers and writers, the server, the
 # report's parallel pages and the suggestion workers.
 test-race:
-	$(GO) test -count=1 -race -short ./...
+	$(GO) test -count=1 -timeout 20m -race -short ./...
 
 # The map's pure functions (API readers, planning views) under node's test runner.
 test-js:
@@ -40,4 +40,4 @@ test-browser: build
 test: vet build test-go test-race test-js test-browser
 
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) test -timeout 60m -run '^$$' -bench . -benchmem ./...
