@@ -1,8 +1,6 @@
 package web
 
 import (
-	"reflect"
-
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/geo"
 	"github.com/paulmach/orb"
@@ -57,14 +55,14 @@ func changedBounds(prev, next *snapshot) map[string][]orb.Bound {
 		}
 		before := map[string]*tileFeature{}
 		for i := range pl.features {
-			before[featureKey(&pl.features[i])] = &pl.features[i]
+			before[featureKey(pl, &pl.features[i])] = &pl.features[i]
 		}
 		for i := range nl.features {
 			f := &nl.features[i]
-			k := featureKey(f)
+			k := featureKey(nl, f)
 			old, ok := before[k]
 			delete(before, k)
-			if ok && old.bound == f.bound && reflect.DeepEqual(old.props, f.props) {
+			if ok && old.bound == f.bound && sameProps(pl, old, nl, f) {
 				continue
 			}
 			out[name] = append(out[name], f.bound)
@@ -80,7 +78,10 @@ func changedBounds(prev, next *snapshot) map[string][]orb.Bound {
 }
 
 // featureKey is a tile feature's stable identity within its layer.
-func featureKey(f *tileFeature) string {
+func featureKey(l *tileLayer, f *tileFeature) string {
+	if l.lazy != nil {
+		return l.lazy.id(int(f.ref))
+	}
 	if id, ok := f.props["id"].(string); ok {
 		return id
 	}

@@ -40,7 +40,7 @@ func thin(l *tileLayer, t maptile.Tile, features []tileFeature, idx []int) ([]in
 			k.size = int32(math.Round(math.Log2(w*scale + 1)))
 		}
 		if l.thinBy != "" {
-			k.by, _ = f.props[l.thinBy].(string)
+			k.by = l.thinValue(f)
 		}
 		if j, ok := first[k]; ok {
 			count[j]++
@@ -52,8 +52,9 @@ func thin(l *tileLayer, t maptile.Tile, features []tileFeature, idx []int) ([]in
 	}
 	props := make([]geojson.Properties, len(keep))
 	for j, i := range keep {
-		p := make(geojson.Properties, len(features[i].props)+1)
-		for key, v := range features[i].props {
+		own := l.featureProps(&features[i])
+		p := make(geojson.Properties, len(own)+1)
+		for key, v := range own {
 			p[key] = v
 		}
 		p["count"] = count[j]

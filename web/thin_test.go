@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/kepu/kepu/coverage"
@@ -89,4 +90,31 @@ func asFloat(v any) float64 {
 		return float64(x)
 	}
 	return -1
+}
+
+// TestRenameRedrawsItsTile: an edit that changes only a facility's name
+// (nothing the rules see) still drops the cached tile that shows it.
+func TestRenameRedrawsItsTile(t *testing.T) {
+	s, _ := editServer(t, Token{Name: "t", Value: testToken})
+	wantStatus(t, send(t, s, http.MethodPost, "/api/facilities", testToken, venueJSON("RENAME1", 111.70, 40.80, 500)), http.StatusCreated)
+	x, y := lonLatTile(111.70, 40.80, 10)
+	path := fmt.Sprintf("/tiles/facilities/10/%d/%d.mvt", x, y)
+	names := func() map[string]string {
+		rec := get(t, s, path)
+		wantStatus(t, rec, http.StatusOK)
+		out := map[string]string{}
+		for _, f := range decodeTile(t, rec.Body.Bytes(), false, "facilities").Features {
+			id, _ := f.Properties["id"].(string)
+			out[id], _ = f.Properties["name"].(string)
+		}
+		return out
+	}
+	if got := names()["RENAME1"]; got != "测试馆" {
+		t.Fatalf("before the edit: RENAME1 is named %q, want 测试馆", got)
+	}
+	renamed := strings.Replace(venueJSON("RENAME1", 111.70, 40.80, 500), "测试馆", "新名字", 1)
+	wantStatus(t, send(t, s, http.MethodPut, "/api/facilities/RENAME1", testToken, renamed), http.StatusOK)
+	if got := names()["RENAME1"]; got != "新名字" {
+		t.Errorf("after renaming: the tile names RENAME1 %q, want 新名字", got)
+	}
 }

@@ -46,6 +46,8 @@ type tileLayer struct {
 	// property there.
 	thinAbove int
 	thinBy    string
+	// lazy, when set, makes each feature's attributes from its ref.
+	lazy *lazyProps
 	// zooms holds the features with those shapes, built on first use.
 	zooms [presimplifyMaxZoom + 1]struct {
 		once     sync.Once
@@ -101,6 +103,10 @@ type tileFeature struct {
 	geom  orb.Geometry
 	bound orb.Bound // of geom
 	props geojson.Properties
+	// ref and sum stand for props in a layer with lazy attributes: the
+	// record's index and a hash of its attributes (which an edit compares).
+	ref int32
+	sum uint64
 }
 
 // shape is a geometry projected onto the unit Mercator square, with its
@@ -259,30 +265,46 @@ func facilitiesLayer(s *snapshot, rs coverage.Ruleset) *tileLayer {
 			"level": "String", "floor_area_m2": "Number", "reach_km": "Number", "comprehensive": "Boolean",
 			"located_county": "String", "opened_day": "String", "closed_day": "String", "count": "Number"})
 	l.thinAbove, l.thinBy = maxTilePoints, "category"
-	for i := range s.world.Facilities {
-		f := &s.world.Facilities[i]
-		p := geojson.Properties{"id": f.ID, "name": f.Name, "category": f.Category, "status": f.Status}
-		if c := s.model.FacilityCounty[i]; c != "" {
-			p["located_county"] = c
+	fs := s.world.Facilities
+	// A national registry has a million facilities: their attributes are
+	// made when a tile is cut, not kept (half a gigabyte of maps).
+	l.lazy = &lazyProps{
+		id: func(i int) string { return fs[i].ID },
+		by: func(i int) string { return fs[i].Category },
+		emit: func(i int, put func(string, any)) {
+			f := &fs[i]
+			put("id", f.ID)
+			put("name", f.Name)
+			put("category", f.Category)
+			put("status", f.Status)
+			if c := s.model.FacilityCounty[i]; c != "" {
+				put("located_county", c)
+			}
+			if f.Level != "" {
+				put("level", f.Level)
+			}
+			// The days it counts from and stops counting on, for the map's year control.
+			if f.Opened != "" {
+				put("opened_day", f.Opened.LastDay())
+			}
+			if f.Closed != "" {
+				put("closed_day", f.Closed.FirstDay())
+			}
+			switch f.Category {
+			case coverage.CategoryVenue:
+				put("floor_area_m2", f.FloorArea)
+				put("comprehensive", f.Comprehensive)
+			case coverage.CategoryCaravan:
+				put("reach_km", reachKm(f, rs))
+			}
+		},
+	}
+	for i := range fs {
+		if sh, ok := project(fs[i].Point); ok {
+			l.addShape(facilityTileID(fs[i].ID), sh, nil)
+			last := &l.features[len(l.features)-1]
+			last.ref, last.sum = int32(i), l.lazy.sum(i)
 		}
-		if f.Level != "" {
-			p["level"] = f.Level
-		}
-		// The days it counts from and stops counting on, for the map's year control.
-		if f.Opened != "" {
-			p["opened_day"] = f.Opened.LastDay()
-		}
-		if f.Closed != "" {
-			p["closed_day"] = f.Closed.FirstDay()
-		}
-		switch f.Category {
-		case coverage.CategoryVenue:
-			p["floor_area_m2"] = f.FloorArea
-			p["comprehensive"] = f.Comprehensive
-		case coverage.CategoryCaravan:
-			p["reach_km"] = reachKm(f, rs)
-		}
-		l.add(facilityTileID(f.ID), f.Point, p)
 	}
 	return l
 }

@@ -52,7 +52,7 @@ func renderTile(l *tileLayer, t maptile.Tile) ([]byte, error) {
 		if g == nil {
 			continue
 		}
-		p := f.props
+		p := l.featureProps(f)
 		if props != nil {
 			p = props[j]
 		}
