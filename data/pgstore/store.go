@@ -85,6 +85,9 @@ func Open(ctx context.Context, rawURL string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pgstore: %s: %v", name, redactErr(err, rawURL))
 	}
+	// An acknowledged write is on disk: whatever the server's default, every
+	// connection of the store commits synchronously.
+	cfg.ConnConfig.RuntimeParams["synchronous_commit"] = "on"
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("pgstore: %s: %v", name, redactErr(err, rawURL))
