@@ -82,3 +82,36 @@ func TestOpenRefusesFilesKepuDidNotMake(t *testing.T) {
 		})
 	}
 }
+
+// TestPragmasOnTheStoresPool reads the durability settings back on the
+// store's own connections (every one of them: the pool opens several):
+// WAL, synchronous=FULL (2), foreign keys on.
+func TestPragmasOnTheStoresPool(t *testing.T) {
+	st, err := Open(context.Background(), filepath.Join(t.TempDir(), "k.gpkg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	var conns []*sql.Conn
+	for range 3 {
+		c, err := st.db.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		conns = append(conns, c)
+	}
+	for i, c := range conns {
+		var mode string
+		var sync, fk int
+		if err := c.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+			t.Fatal(err)
+		}
+		c.QueryRowContext(ctx, "PRAGMA synchronous").Scan(&sync)
+		c.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&fk)
+		if mode != "wal" || sync != 2 || fk != 1 {
+			t.Errorf("connection %d: journal_mode %s, synchronous %d, foreign_keys %d; want wal, 2 (FULL), 1", i, mode, sync, fk)
+		}
+		c.Close()
+	}
+}
