@@ -85,7 +85,7 @@ func (pb *planBuilder) venueCloses(county string, m2 float64, comprehensive bool
 	return out
 }
 
-// largestVenue is the largest venue counting now located in one of the
+// largestVenue is the largest venue counting on the rules' day located in one of the
 // counties, comprehensive ones only when asked; ties go to the lower id.
 func (pb *planBuilder) largestVenue(counties []string, comprehensive bool) (int, bool) {
 	best := -1
@@ -93,7 +93,7 @@ func (pb *planBuilder) largestVenue(counties []string, comprehensive bool) (int,
 	for _, c := range counties {
 		for _, fi := range pb.m.Located[c] {
 			f := &w.Facilities[fi]
-			if f.Category != CategoryVenue || !f.Open() || (comprehensive && !f.Comprehensive) {
+			if f.Category != CategoryVenue || !f.CountsAsOf(pb.rs.AsOfDate()) || (comprehensive && !f.Comprehensive) {
 				continue
 			}
 			if best < 0 || f.FloorArea > w.Facilities[best].FloorArea ||
