@@ -24,12 +24,36 @@ type aboutDoc struct {
 	SampleNote  string   `json:"sample_note,omitempty"`
 	Sources     []string `json:"sources"`
 	Version     uint64   `json:"data_version"`
+	// Region names the data's region with its bounds (the map's first
+	// extent), its plan, and the words its places are called by.
+	Region      coverage.Region `json:"region"`
+	Title       string          `json:"title"`
+	TitleEN     string          `json:"title_en"`
+	Words       regionWords     `json:"words"`
+	TargetsFrom string          `json:"targets_from"`
+}
+
+// regionWords are the region's words for its levels, as data.Speech has them.
+type regionWords struct {
+	League   string `json:"league"`
+	County   string `json:"county"`
+	Whole    string `json:"whole"`
+	Own      string `json:"own_level"`
+	LeagueEN string `json:"league_en"`
+	CountyEN string `json:"county_en"`
+	OwnEN    string `json:"own_level_en"`
+	Native   bool   `json:"native"`
 }
 
 func (s *Server) about(c echo.Context) error {
 	snap := s.snapshot()
-	doc := aboutDoc{Attribution: data.Attribution(), Credit: attribution(snap), Sample: snap.world.Sample,
-		Sources: snap.world.Sources, Version: snap.version}
+	reg := snap.result.Region.Region
+	sp := data.RegionSpeech(reg)
+	doc := aboutDoc{Attribution: loadedAttribution(snap), Credit: attribution(snap), Sample: snap.world.Sample,
+		Sources: snap.world.Sources, Version: snap.version, Region: reg,
+		Title: data.CheckTitle(sp, "zh"), TitleEN: data.CheckTitle(sp, "en"), TargetsFrom: snap.result.TargetsFrom,
+		Words: regionWords{League: sp.League, County: sp.County, Whole: sp.Whole, Own: sp.Own,
+			LeagueEN: sp.LeagueEN, CountyEN: sp.CountyEN, OwnEN: sp.OwnEN, Native: sp.Native()}}
 	if doc.Sample {
 		doc.SampleNote = "设施登记为合成示例数据，并非真实设施 (the facility registry is synthetic sample data)"
 	}

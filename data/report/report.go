@@ -47,6 +47,7 @@ type builder struct {
 	res        *coverage.Result
 	opt        Options
 	L          map[string]string
+	sp         data.Speech // the region's words
 	r          *Renderer
 	renderers  chan *Renderer // r and one more per further CPU, for pages drawn at once
 	tmpl       *template.Template
@@ -69,7 +70,8 @@ func newBuilder(m *coverage.Model, res *coverage.Result, opt Options) (*builder,
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{m: m, res: res, opt: opt, L: labelsFor(opt.Lang), r: r, tmpl: tmpl,
+	sp := data.RegionSpeech(res.Region.Region)
+	b := &builder{m: m, res: res, opt: opt, L: labelsFor(opt.Lang, sp), sp: sp, r: r, tmpl: tmpl,
 		unit: map[string]*coverage.Unit{}, facility: map[string]*coverage.Facility{}, countiesOf: map[string][]*coverage.Unit{}}
 	w := m.World
 	for i := range w.Units {
@@ -219,5 +221,21 @@ func (b *builder) writePage(s scope, name string) error {
 			URI:  template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(png)),
 			File: p.Root + filepath.ToSlash(file)})
 	}
-	return b.writeFile(name, func(buf *bytes.Buffer) error { return b.tmpl.ExecuteTemplate(buf, "page", p) })
+	return b.writeFile(name, func(buf *bytes.Buffer) error {
+		var html bytes.Buffer
+		if err := b.tmpl.ExecuteTemplate(&html, "page", p); err != nil {
+			return err
+		}
+		_, err := buf.WriteString(b.say(html.String()))
+		return err
+	})
+}
+
+// say puts a Chinese text for people in the region's words. English texts
+// are left alone, since their words would also match rule ids and paths.
+func (b *builder) say(s string) string {
+	if b.opt.Lang == "en" {
+		return s
+	}
+	return b.sp.Say(s)
 }

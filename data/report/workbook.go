@@ -129,6 +129,11 @@ func (b *builder) fillTable(f *excelize.File, name string, t *sheet, top int, he
 		return err
 	}
 	for r, row := range slices.Concat(t.rows, t.notes) {
+		for i, v := range row {
+			if s, ok := v.(string); ok {
+				row[i] = b.say(s)
+			}
+		}
 		if err := put(top+1+r, row); err != nil {
 			return err
 		}
@@ -265,7 +270,7 @@ func (b *builder) gapsSheet() sheet {
 	}
 	s.columns = append(s.columns, column{"pipeline", 30, fmtText})
 	for i, g := range b.res.Gaps(coverage.GapFilter{}) {
-		row := []any{i + 1, g.Rule, data.RuleName(g.Rule, lang), g.Code, g.Name, scopeName(g.Level, lang), g.Parent,
+		row := []any{i + 1, g.Rule, data.RuleName(g.Rule, lang), g.Code, g.Name, b.scopeName(g.Level), g.Parent,
 			g.Priority, g.Actual, g.Target, g.Shortfall, data.GapDetail(g, lang)}
 		for _, name := range parts {
 			var v any = ""

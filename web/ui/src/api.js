@@ -55,6 +55,9 @@ export async function gaps() {
   return rows.sort((a, b) => (Number(b.priority) || 0) - (Number(a.priority) || 0));
 }
 
+/** about fetches where the data comes from and the region it covers. */
+export function about() { return getJSON('/api/about'); }
+
 /** check fetches the check document (dataset, rules, units, region). */
 export function check() { return getJSON('/api/check'); }
 
