@@ -29,6 +29,20 @@ func Attribution() string {
 	return string(b)
 }
 
+// AttributionFor is the attribution of what was loaded from the sources:
+// the embedded data's sources and licences when any of it is in use, else a
+// line naming the user's files, whose own sources their makers know.
+func AttributionFor(sources []string) string {
+	var user []string
+	for _, s := range sources {
+		if strings.HasPrefix(s, "embedded/") {
+			return Attribution()
+		}
+		user = append(user, filepath.Base(s))
+	}
+	return "Data: " + strings.Join(user, ", ") + " (see their own sources and licences). 数据来自所载入的文件，来源与许可见其自身说明。"
+}
+
 // Sources says where each input comes from; an empty part falls back to the
 // embedded Inner Mongolia data on its own, with two exceptions: giving
 // Facilities without Events means no events (a user's registry is never

@@ -30,8 +30,8 @@ func WriteCheckText(w io.Writer, res *coverage.Result, lang Lang, worst int) err
 		"  %d counties, %d leagues, %d facilities, %d events  period %s to %s\n"),
 		d.Counties, d.Leagues, d.Facilities, d.Events, d.Period.From, d.Period.To)
 	if res.TargetsFrom == "default" {
-		b.WriteString(lang.pick("【注意】全区指标（科普教育基地总量、流动科技馆巡展）沿用内蒙古自治区规划的默认值；可在规则文件中设定本地目标。\n",
-			"[note] the regional targets (base totals, mobile museum) are Inner Mongolia's defaults; set your own in a rules file.\n"))
+		b.WriteString(lang.pick("【注意】全区指标（科普教育基地总量、流动科技馆巡展）为 kepu 的默认值，并非本地规划目标；可在规则文件中设定（targets_from: default）。\n",
+			"[note] the regional targets (base totals, mobile museum) are kepu's defaults, not this region's plan; set them in a rules file (targets_from: default).\n"))
 	}
 	if d.Sample {
 		b.WriteString(lang.pick("【示例数据】设施名录为合成的示例数据，并非真实情况。\n",

@@ -39,6 +39,7 @@ var unitKinds = []struct{ kind, zh, en string }{
 	{"league", "盟", "league"}, {"prefecture_city", "地级市", "prefecture-level city"},
 	{"prefecture", "地区", "prefecture"}, {"autonomous_prefecture", "自治州", "autonomous prefecture"},
 	{"municipal_districts", "市辖区", "municipal districts"}, {"municipal_counties", "县", "municipal counties"},
+	{"direct_counties", "省直辖县级行政区划", "counties under the province"},
 	{"city", "市", "city"}, {"county_city", "县级市", "county-level city"},
 	{"banner", "旗", "banner"}, {"autonomous_banner", "自治旗", "autonomous banner"},
 	{"county", "县", "county"}, {"autonomous_county", "自治县", "autonomous county"},
@@ -263,8 +264,9 @@ func (sp Speech) RegionName(lang Lang) string {
 	return sp.Region.Name
 }
 
-// Plan is the title of the region's plan in the language: the region's own
-// when known, else "<region> science-literacy plan".
+// Plan is the title of the plan the region is checked against: the
+// region's own when known (Inner Mongolia's, or the rules file's plan), else
+// the national plan every province implements.
 func (sp Speech) Plan(lang Lang) string {
 	if sp.Region.IsInnerMongolia() && sp.Region.Plan == coverage.InnerMongolia.Plan {
 		return lang.pick(sp.Region.Plan, "Inner Mongolia science-literacy implementation plan 2021–2025")
@@ -272,9 +274,11 @@ func (sp Speech) Plan(lang Lang) string {
 	if sp.Region.Plan != "" {
 		return sp.Region.Plan
 	}
-	return lang.pick(sp.Region.Name+"全民科学素质行动规划纲要实施方案（2021—2025年）",
-		sp.RegionName("en")+" science-literacy implementation plan 2021–2025")
+	return lang.pick(NationalPlan, "National science-literacy plan 2021–2035 (国发〔2021〕9号)")
 }
+
+// NationalPlan is the national plan behind every province's implementation plan.
+const NationalPlan = "全民科学素质行动规划纲要（2021—2035年）（国发〔2021〕9号）"
 
 func plural(w string) string {
 	switch {

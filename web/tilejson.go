@@ -97,15 +97,5 @@ func userFiles(sources []string) []string {
 	return out
 }
 
-// loadedAttribution is the attribution of what was loaded: the embedded
-// data's sources and licences when any of it is in use, else a line naming
-// the user's files, whose sources the user knows.
-func loadedAttribution(snap *snapshot) string {
-	for _, s := range snap.world.Sources {
-		if strings.HasPrefix(s, "embedded/") {
-			return data.Attribution()
-		}
-	}
-	return "Data loaded from the user's files (" + strings.Join(userFiles(snap.world.Sources), ", ") +
-		"); see their own sources and licences. Region: " + snap.result.Region.Name + "."
-}
+// loadedAttribution is the attribution of what was loaded (see data.AttributionFor).
+func loadedAttribution(snap *snapshot) string { return data.AttributionFor(snap.world.Sources) }

@@ -125,7 +125,7 @@ func (b *builder) page(s scope) *page {
 	lang := b.opt.Lang
 	L := b.L
 	p := &page{Lang: pick(lang, "zh-CN", "en"), L: L, Sample: b.res.Dataset.Sample, Period: b.res.Dataset.Period,
-		Attribution: data.Attribution(), Sources: b.res.Dataset.Sources}
+		Attribution: data.AttributionFor(b.res.Dataset.Sources), Sources: b.res.Dataset.Sources}
 	if !b.opt.Generated.IsZero() {
 		p.Generated = b.opt.Generated.Format("2006-01-02 15:04")
 	}

@@ -510,8 +510,8 @@ export function setRegion(about) {
   const im = r.code === '150000';
   region = {
     name: r.name, name_en: r.name_en || r.name,
-    plan: r.plan && !im ? r.plan : (im ? innerMongolia.plan : `${r.name}全民科学素质行动规划纲要实施方案（2021—2025年）`),
-    plan_en: im ? innerMongolia.plan_en : `${r.name_en || r.name} science-literacy implementation plan 2021–2025`,
+    plan: r.plan && !im ? r.plan : (im ? innerMongolia.plan : "全民科学素质行动规划纲要（2021—2035年）（国发〔2021〕9号）"),
+    plan_en: im ? innerMongolia.plan_en : (r.plan || "national science-literacy plan 2021–2035 (国发〔2021〕9号)"),
     words: about.words && !about.words.native ? about.words : null,
   };
 }
