@@ -60,8 +60,16 @@ func (s *Server) about(c echo.Context) error {
 	return writeJSON(c, http.StatusOK, doc)
 }
 
-// check serves GET /api/check: the check document of `kepu check --format json`.
+// check serves GET /api/check: the check document of `kepu check --format
+// json`; with view=summary, its summary for the map's first load.
 func (s *Server) check(c echo.Context) error {
+	lean, err := view(c, "summary")
+	if err != nil {
+		return err
+	}
+	if lean {
+		return writeCompact(c, summarise(s.snapshot().result))
+	}
 	return writeJSON(c, http.StatusOK, s.snapshot().result)
 }
 

@@ -43,3 +43,44 @@ func TestAboutNamesTheRegion(t *testing.T) {
 		t.Errorf("about credit: got %q / %q, want the loaded file and nothing of Inner Mongolia", a.Credit, a.Attribution)
 	}
 }
+
+// TestLeanFirstLoad: the map's first load takes the check's summary and
+// lean units; their figures are the full documents' (literal for Ningxia's
+// extract: 2 of 6 counties have a 1000 m² venue, 4 fail).
+func TestLeanFirstLoad(t *testing.T) {
+	dir := filepath.Join("..", "data", "testdata", "china")
+	w, err := data.Load(data.Sources{Units: []string{filepath.Join(dir, "ningxia-extract.geojson")},
+		Facilities: []string{filepath.Join(dir, "ningxia-facilities.geojson")}, Events: filepath.Join(dir, "ningxia-events.geojson")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newServer(t, w, nil)
+	rec := get(t, s, "/api/check?view=summary")
+	wantStatus(t, rec, http.StatusOK)
+	var sum map[string]any
+	decode(t, rec, &sum)
+	if _, ok := sum["units"]; ok {
+		t.Errorf("summary: has units, want none")
+	}
+	rules := sum["rules"].([]any)
+	venue := rules[0].(map[string]any)
+	if venue["id"] != "venue_1000" || venue["passing"] != 2.0 || venue["failing"] != 4.0 {
+		t.Errorf("summary venue_1000: got %v, want 2 passing, 4 failing", venue)
+	}
+	if reg := sum["region"].(map[string]any); reg["code"] != "640000" || reg["targets_from"] != "default" {
+		t.Errorf("summary region: got %v", reg)
+	}
+	rec = get(t, s, "/api/units?level=county&view=lean")
+	wantStatus(t, rec, http.StatusOK)
+	var units []leanUnit
+	decode(t, rec, &units)
+	pass := map[string]bool{}
+	for _, u := range units {
+		pass[u.Code] = u.Rules["venue_1000"].Pass
+	}
+	if len(units) != 6 || !pass["640202"] || !pass["640521"] || pass["640205"] || len(units[0].BBox) != 4 {
+		t.Errorf("lean units: got %d, venue_1000 %v, bbox %v", len(units), pass, units[0].BBox)
+	}
+	wantStatus(t, get(t, s, "/api/units?view=skinny"), http.StatusBadRequest)
+	wantStatus(t, get(t, s, "/api/check?view=lean"), http.StatusBadRequest)
+}

@@ -37,13 +37,27 @@ func (snap *snapshot) unitDoc(r *coverage.UnitResult) unitDoc {
 	return d
 }
 
-// units serves GET /api/units?level=county|league (both when level is empty).
+// units serves GET /api/units?level=county|league (both when level is
+// empty); with view=lean, a short record per unit (see leanUnit).
 func (s *Server) units(c echo.Context) error {
 	level := c.QueryParam("level")
 	if level != "" && level != coverage.LevelCounty && level != coverage.LevelLeague {
 		return invalidf("level %q: use county or league", level)
 	}
+	lean, err := view(c, "lean")
+	if err != nil {
+		return err
+	}
 	snap := s.snapshot()
+	if lean {
+		out := []leanUnit{}
+		for i := range snap.result.Units {
+			if r := &snap.result.Units[i]; level == "" || r.Level == level {
+				out = append(out, snap.leanUnit(r))
+			}
+		}
+		return writeCompact(c, out)
+	}
 	out := []unitDoc{}
 	for i := range snap.result.Units {
 		r := &snap.result.Units[i]
