@@ -92,9 +92,16 @@ func (s *Server) gaps(c echo.Context) error {
 			return invalidf("league %q: no such league", league)
 		}
 	}
+	lean, err := view(c, "lean")
+	if err != nil {
+		return err
+	}
 	gaps := snap.result.Gaps(coverage.GapFilter{Rule: rule, League: league})
 	if gaps == nil {
 		gaps = []coverage.Gap{}
+	}
+	if format == "json" && lean {
+		return writeCompact(c, leanGaps(gaps))
 	}
 	if format == "json" {
 		return writeJSON(c, http.StatusOK, gaps)

@@ -89,12 +89,32 @@ type leanRule struct {
 
 func (snap *snapshot) leanUnit(r *coverage.UnitResult) leanUnit {
 	d := snap.unitDoc(r)
-	u := leanUnit{Code: r.Code, Name: r.Name, Level: r.Level, Parent: r.Parent, Population: r.Population, Priority: r.Priority,
+	u := leanUnit{Code: r.Code, Name: r.Name, Parent: r.Parent, Population: r.Population, Priority: r.Priority,
 		SeatLon: r.SeatLon, SeatLat: r.SeatLat, BBox: d.BBox, LabelLon: d.LabelLon, LabelLat: d.LabelLat, Rules: map[string]leanRule{}}
+	if u.LabelLon != nil && *u.LabelLon == u.SeatLon && *u.LabelLat == u.SeatLat {
+		u.LabelLon, u.LabelLat = nil, nil // the seat is the label
+	}
 	for id, ur := range r.Rules {
 		u.Rules[id] = leanRule{Pass: ur.Pass}
 	}
 	return u
+}
+
+// leanGaps are the gap rows with only their non-zero priority parts, for
+// GET /api/gaps?view=lean (the map's gap list).
+func leanGaps(gaps []coverage.Gap) []coverage.Gap {
+	out := make([]coverage.Gap, len(gaps))
+	for i, g := range gaps {
+		parts := []coverage.Part{}
+		for _, p := range g.Parts {
+			if p.Score != 0 {
+				parts = append(parts, p)
+			}
+		}
+		g.Parts = parts
+		out[i] = g
+	}
+	return out
 }
 
 // view is the ?view= parameter: "" (full) or the lean one it names.

@@ -81,6 +81,29 @@ func TestLeanFirstLoad(t *testing.T) {
 	if len(units) != 6 || !pass["640202"] || !pass["640521"] || pass["640205"] || len(units[0].BBox) != 4 {
 		t.Errorf("lean units: got %d, venue_1000 %v, bbox %v", len(units), pass, units[0].BBox)
 	}
+	rec = get(t, s, "/api/gaps?format=json&view=lean")
+	wantStatus(t, rec, http.StatusOK)
+	var gaps []struct {
+		Rule, Code string
+		Parts      []struct{ Score float64 }
+	}
+	decode(t, rec, &gaps)
+	if len(gaps) != len(w2gaps(t, s)) {
+		t.Errorf("lean gaps: got %d rows, want as many as the full list", len(gaps))
+	}
+	for _, g := range gaps {
+		for _, p := range g.Parts {
+			if p.Score == 0 {
+				t.Errorf("lean gap %s %s: a zero-score part", g.Rule, g.Code)
+			}
+		}
+	}
 	wantStatus(t, get(t, s, "/api/units?view=skinny"), http.StatusBadRequest)
 	wantStatus(t, get(t, s, "/api/check?view=lean"), http.StatusBadRequest)
+}
+
+func w2gaps(t *testing.T, s *Server) []map[string]any {
+	var all []map[string]any
+	decode(t, get(t, s, "/api/gaps?format=json"), &all)
+	return all
 }

@@ -33,7 +33,7 @@ export function plain(x) {
 /** units fetches the units of one level, as plain objects: the lean view
  *  (names, places, pass or fail); a unit's detail comes with unit(code). */
 export async function units(level) {
-  return listOf(await getJSON(`/api/units?level=${level}&view=lean`)).map(plain);
+  return listOf(await getJSON(`/api/units?level=${level}&view=lean`)).map((u) => ({ level, ...plain(u) }));
 }
 
 /** unit fetches one unit with its facilities and rule results. */
@@ -52,7 +52,7 @@ export function facilitiesOf(u) {
 
 /** gaps fetches the gap list, highest priority first. */
 export async function gaps() {
-  const rows = listOf(await getJSON('/api/gaps?format=json')).map(plain);
+  const rows = listOf(await getJSON('/api/gaps?format=json&view=lean')).map(plain);
   return rows.sort((a, b) => (Number(b.priority) || 0) - (Number(a.priority) || 0));
 }
 
