@@ -201,7 +201,7 @@ func writeCaravanText(w io.Writer, p *coverage.CaravanPlan, m *coverage.Model, l
 	if len(p.Uncoverable) > 0 {
 		fmt.Fprintf(&b, pick(lang, "无候选点可覆盖：%s\n", "No candidate reaches: %s\n"), strings.Join(p.Uncoverable, ", "))
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, data.RegionSpeech(m.World.Region).Say(b.String()))
 	return err
 }
 
