@@ -71,8 +71,11 @@ func (l *tileLayer) at(z maptile.Zoom) []tileFeature {
 	return zf.features
 }
 
+// mapMinZoom is the lowest zoom the web map shows (web/ui/src/app.js).
+const mapMinZoom = 3
+
 // prepareOutlines simplifies the outline layers (leagues, counties) for
-// every low zoom now, on every CPU, so that no first tile of a zoom waits
+// every low zoom the map shows now, on every CPU, so that no first tile of a zoom waits
 // for it: at national scale that wait was over a second. Edits share the
 // shapes (see buildLayers), so this runs when the units are loaded.
 func prepareOutlines(layers map[string]*tileLayer) {
@@ -93,7 +96,7 @@ func prepareOutlines(layers map[string]*tileLayer) {
 	}
 	for _, name := range []string{layerLeagues, layerCounties} {
 		if l, ok := layers[name]; ok {
-			for z := maptile.Zoom(0); z <= presimplifyMaxZoom; z++ {
+			for z := maptile.Zoom(mapMinZoom); z <= presimplifyMaxZoom; z++ {
 				jobs <- job{l, z}
 			}
 		}
