@@ -22,6 +22,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	in.register(fs)
 	out := fs.String("out", "", "directory to write the report into (created when missing)")
 	quiet := fs.Bool("quiet", false, "no progress bar")
+	limit := fs.Duration("time-limit", 60*time.Second, "bound each planning suggestion's search (0: no limit); the best answer found and its proven bound are reported")
 	if code, ok := parse(fs, args, stderr); !ok {
 		return code
 	}
@@ -37,7 +38,10 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	}
 	m := coverage.NewModel(w)
 	res := m.Evaluate(rs)
-	opt := report.Options{Dir: *out, Lang: data.Lang(in.lang), Generated: time.Now()}
+	if *limit < 0 {
+		return fail(stderr, "report", fmt.Errorf("--time-limit %v: must not be negative", *limit))
+	}
+	opt := report.Options{Dir: *out, Lang: data.Lang(in.lang), Generated: time.Now(), SuggestLimit: *limit}
 	if f, ok := stderr.(*os.File); ok && !*quiet && term.IsTerminal(int(f.Fd())) {
 		bar := progressbar.NewOptions(report.Steps(m), progressbar.OptionSetWriter(stderr),
 			progressbar.OptionSetDescription("kepu report"), progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())

@@ -29,6 +29,9 @@ type Options struct {
 	MapWidth  int       // map width in pixels; 0 means 1200
 	// Progress, when set, is told after each step how many of how many are done.
 	Progress func(done, total int, step string)
+	// SuggestLimit bounds each planning solver's search (0: no limit); a
+	// solver stopped by it gives its best answer with its proven bound.
+	SuggestLimit time.Duration
 }
 
 // Files written into Options.Dir, besides leagues/<code>.html and maps/*.png.
