@@ -103,8 +103,7 @@ func components(n int, sets [][]int) []part {
 	for i := range root {
 		root[i] = i
 	}
-	var find func(int) int
-	find = func(x int) int {
+	find := func(x int) int {
 		for root[x] != x {
 			root[x] = root[root[x]]
 			x = root[x]
