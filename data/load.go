@@ -149,7 +149,7 @@ const NoFacilities = "no_facilities"
 
 // NoFacilitiesNotice says what --units without --facilities means.
 const NoFacilitiesNotice = "units given without facilities: no facilities and no events are loaded " +
-	"(the embedded sample registry belongs to Inner Mongolia); give --facilities to check a registry"
+	"(the embedded sample registry goes with the embedded units only); give --facilities to check a registry"
 
 // regionFrom takes the `level: region` units out of the world's units and
 // names the region from them, else from the counties' code prefix.

@@ -237,6 +237,9 @@ func TestUnitsAloneMeanNoFacilities(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
+	if strings.Contains(out+errs, "内蒙古") || strings.Contains(out+errs, "Inner Mongolia") {
+		t.Errorf("--units alone: the output names Inner Mongolia for Ningxia's units")
+	}
 	if !strings.Contains(errs, "--units without --facilities") {
 		t.Errorf("stderr: got %q, want a notice that --units alone loads no facilities", errs)
 	}
