@@ -32,6 +32,9 @@ type Options struct {
 	// SuggestLimit bounds each planning solver's search (0: no limit); a
 	// solver stopped by it gives its best answer with its proven bound.
 	SuggestLimit time.Duration
+	// StreamRows is the sheet size beyond which the workbook streams the
+	// sheet (0: 20,000 rows).
+	StreamRows int
 }
 
 // Files written into Options.Dir, besides leagues/<code>.html and maps/*.png.
