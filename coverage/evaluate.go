@@ -9,7 +9,8 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// Plan texts quoted in results, by rule id.
+// Plan texts quoted in results, by rule id: Inner Mongolia's plan, the
+// defaults of the rules' plan_text.
 var planText = map[string]string{
 	RuleVenue1000:        "旗县（市、区）要建成1000平米以上科普场馆",
 	RuleLeagueMuseum:     "盟市要建设与当地人口和经济社会发展相适应的综合性科普场馆",
@@ -19,7 +20,7 @@ var planText = map[string]string{
 	RuleBaseDistribution: "推动优质科普资源向农村牧区倾斜下沉",
 }
 
-// PlanText is the plan's sentence behind a rule.
+// PlanText is Inner Mongolia's plan sentence behind a rule (the default).
 func PlanText(rule string) string { return planText[rule] }
 
 // Evaluate places the world's facilities and evaluates every rule.
@@ -53,6 +54,9 @@ func (m *Model) Evaluate(rs Ruleset) *Result {
 		index:   map[string]int{},
 	}
 	res.Diagnostics = append(append([]Diagnostic{}, w.Diagnostics...), m.diagnostics...)
+	res.Region.Region = m.Region(rs)
+	res.TargetsFrom = rs.TargetsFrom(res.Region.Region)
+	res.Region.TargetsFrom = res.TargetsFrom
 	ev := &evaluation{m: m, rs: rs, res: res, asOf: rs.AsOfDate(), events: rs.EventWindow()}
 	for _, i := range m.Counties {
 		ev.addUnit(&w.Units[i])

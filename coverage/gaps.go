@@ -172,7 +172,7 @@ func (ev *evaluation) regionGaps() {
 		if actual >= target {
 			return
 		}
-		ev.res.gaps = append(ev.res.gaps, Gap{Rule: rule, Code: RegionCode, Name: RegionName, Level: LevelRegion, Component: component,
+		ev.res.gaps = append(ev.res.gaps, Gap{Rule: rule, Code: reg.Code, Name: reg.Name, Level: LevelRegion, Component: component,
 			Actual: float64(actual), Target: float64(target), Shortfall: float64(target - actual), Detail: detail, Parts: []Part{}})
 	}
 	need := rs.MobileMuseum.MinLeagues - reg.MobileMuseumLeagues

@@ -12,7 +12,8 @@ const (
 	LevelRegion = "region"
 )
 
-// RegionCode and RegionName name the whole autonomous region in results.
+// RegionCode and RegionName name Inner Mongolia, the embedded data's region
+// (see InnerMongolia); results name the region of the data they evaluate.
 const (
 	RegionCode = "150000"
 	RegionName = "内蒙古自治区"
@@ -115,6 +116,9 @@ type World struct {
 	Units      []Unit
 	Facilities []Facility
 	Events     []Event
+	// Region names the territory the units cover (set by the loader; an
+	// empty Region is taken as Inner Mongolia's).
+	Region Region
 	// Sample is true when the registry is the synthetic sample (示例数据).
 	Sample bool
 	// Sources names where each part came from, for provenance.

@@ -110,7 +110,7 @@ func (ev *evaluation) summarise() {
 	res, rs := ev.res, ev.rs
 	// tally counts a unit-scope rule over the units of its scope.
 	tally := func(id, scope string, units []int, noun, target string) {
-		rr := RuleResult{ID: id, Scope: scope, Target: target, PlanText: planText[id]}
+		rr := RuleResult{ID: id, Scope: scope, Target: target, PlanText: ev.rs.PlanText(id)}
 		for _, i := range units {
 			code := ev.m.World.Units[i].Code
 			rr.Total++
@@ -134,12 +134,12 @@ func (ev *evaluation) summarise() {
 		fmt.Sprintf("an open caravan in or within reach (default %.0f km) of every county seat, or a caravan visit in the period", rs.CaravanReach.DefaultReachKm))
 
 	mm := res.Region.MobileMuseumLeagues
-	res.Rules = append(res.Rules, regionRule(RuleMobileMuseum, mm >= rs.MobileMuseum.MinLeagues,
+	res.Rules = append(res.Rules, ev.regionRule(RuleMobileMuseum, mm >= rs.MobileMuseum.MinLeagues,
 		fmt.Sprintf("mobile museum stops in at least %d leagues", rs.MobileMuseum.MinLeagues),
 		fmt.Sprintf("%d leagues", mm)))
 
 	bt := res.Region.BaseTotals
-	res.Rules = append(res.Rules, regionRule(RuleBaseTotals,
+	res.Rules = append(res.Rules, ev.regionRule(RuleBaseTotals,
 		bt.National >= rs.BaseTotals.National && bt.Regional >= rs.BaseTotals.Regional && bt.Themed >= rs.BaseTotals.Themed,
 		fmt.Sprintf("national >= %d, regional >= %d, culture/tourism themed >= %d", rs.BaseTotals.National, rs.BaseTotals.Regional, rs.BaseTotals.Themed),
 		fmt.Sprintf("national %d, regional %d, themed %d", bt.National, bt.Regional, bt.Themed)))
@@ -148,12 +148,12 @@ func (ev *evaluation) summarise() {
 		fmt.Sprintf("every county has at least %d open base", rs.BaseDistribution.MinBases))
 }
 
-func regionRule(id string, pass bool, target, actual string) RuleResult {
-	rr := RuleResult{ID: id, Scope: LevelRegion, Pass: pass, Total: 1, Target: target, Actual: actual, PlanText: planText[id]}
+func (ev *evaluation) regionRule(id string, pass bool, target, actual string) RuleResult {
+	rr := RuleResult{ID: id, Scope: LevelRegion, Pass: pass, Total: 1, Target: target, Actual: actual, PlanText: ev.rs.PlanText(id)}
 	if pass {
 		rr.Passing = 1
 	} else {
-		rr.Failing = []string{RegionCode}
+		rr.Failing = []string{ev.res.Region.Code}
 	}
 	return rr
 }

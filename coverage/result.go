@@ -15,6 +15,10 @@ type Result struct {
 	Region      RegionResult `json:"region"`
 	Diagnostics []Diagnostic `json:"diagnostics"`
 	Ruleset     Ruleset      `json:"ruleset"`
+	// TargetsFrom says where the region-scope targets come from: "plan"
+	// (Inner Mongolia's own plan), "rules" (the rules file) or "default"
+	// (another region evaluated against Inner Mongolia's embedded figures).
+	TargetsFrom string `json:"targets_from"`
 	index       map[string]int
 	gaps        []Gap
 }
@@ -100,8 +104,10 @@ type UnitRule struct {
 	Detail   string   `json:"detail,omitempty"`
 }
 
-// RegionResult holds the region-scope figures.
+// RegionResult holds the region-scope figures, with the region's names.
 type RegionResult struct {
+	Region
+	TargetsFrom         string           `json:"targets_from"`
 	BaseTotals          BaseTotalsResult `json:"base_totals"`
 	MobileMuseumLeagues int              `json:"mobile_museum_leagues"`
 	MobileMuseumCodes   []string         `json:"mobile_museum_league_codes"`

@@ -37,6 +37,9 @@ type Ruleset struct {
 	BaseDistribution BaseDistribution `json:"base_distribution" yaml:"base_distribution"`
 	Priority         Weights          `json:"priority" yaml:"priority"`
 	Costs            Costs            `json:"costs" yaml:"costs"`
+	// Region renames the data's region or names its levels; empty fields
+	// leave the data's own.
+	Region Region `json:"region" yaml:"region"`
 }
 
 // Period is the evaluation period, both ends inclusive, as YYYY-MM-DD.
@@ -51,6 +54,7 @@ func (p Period) Contains(date string) bool { return date >= p.From && date <= p.
 // Venue1000 configures venue_1000.
 type Venue1000 struct {
 	MinFloorAreaM2 float64 `json:"min_floor_area_m2" yaml:"min_floor_area_m2"`
+	PlanText       string  `json:"plan_text,omitempty" yaml:"plan_text"` // the plan's sentence behind the rule
 }
 
 // LeagueMuseum configures league_museum after the national standard 建标101-2007.
@@ -59,6 +63,7 @@ type LeagueMuseum struct {
 	M2Per10kSmall float64 `json:"m2_per_10k_urban_small" yaml:"m2_per_10k_urban_small"`
 	SmallBelow    int     `json:"small_below_urban" yaml:"small_below_urban"`
 	MinimumM2     float64 `json:"minimum_m2" yaml:"minimum_m2"`
+	PlanText      string  `json:"plan_text,omitempty" yaml:"plan_text"` // the plan's sentence behind the rule
 }
 
 // Target is the floor area a league of the given urban population needs.
@@ -77,11 +82,13 @@ func (r LeagueMuseum) Target(urban int) float64 {
 // CaravanReach configures caravan_reach.
 type CaravanReach struct {
 	DefaultReachKm float64 `json:"default_reach_km" yaml:"default_reach_km"`
+	PlanText       string  `json:"plan_text,omitempty" yaml:"plan_text"` // the plan's sentence behind the rule
 }
 
 // MobileMuseum configures mobile_museum_rotation.
 type MobileMuseum struct {
-	MinLeagues int `json:"min_leagues" yaml:"min_leagues"`
+	MinLeagues int    `json:"min_leagues" yaml:"min_leagues"`
+	PlanText   string `json:"plan_text,omitempty" yaml:"plan_text"` // the plan's sentence behind the rule
 }
 
 // BaseTotals configures base_totals.
@@ -90,11 +97,13 @@ type BaseTotals struct {
 	Regional int      `json:"regional" yaml:"regional"`
 	Themed   int      `json:"themed" yaml:"themed"`
 	Themes   []string `json:"themes" yaml:"themes"`
+	PlanText string   `json:"plan_text,omitempty" yaml:"plan_text"` // the plan's sentence behind the rule
 }
 
 // BaseDistribution configures base_distribution.
 type BaseDistribution struct {
-	MinBases int `json:"min_bases" yaml:"min_bases"`
+	MinBases int    `json:"min_bases" yaml:"min_bases"`
+	PlanText string `json:"plan_text,omitempty" yaml:"plan_text"` // the plan's sentence behind the rule
 }
 
 // Weights are the priority score's weights; each part of a gap's score is
@@ -111,15 +120,51 @@ type Weights struct {
 func Defaults() Ruleset {
 	return Ruleset{
 		Period:           Period{From: "2021-01-01", To: "2025-12-31"},
-		Venue1000:        Venue1000{MinFloorAreaM2: 1000},
-		LeagueMuseum:     LeagueMuseum{M2Per10k: 75, M2Per10kSmall: 80, SmallBelow: 1_000_000, MinimumM2: 4000},
-		CaravanReach:     CaravanReach{DefaultReachKm: 100},
-		MobileMuseum:     MobileMuseum{MinLeagues: 5},
-		BaseTotals:       BaseTotals{National: 50, Regional: 500, Themed: 100, Themes: []string{"culture", "tourism"}},
-		BaseDistribution: BaseDistribution{MinBases: 1},
+		Venue1000:        Venue1000{MinFloorAreaM2: 1000, PlanText: planText[RuleVenue1000]},
+		LeagueMuseum:     LeagueMuseum{M2Per10k: 75, M2Per10kSmall: 80, SmallBelow: 1_000_000, MinimumM2: 4000, PlanText: planText[RuleLeagueMuseum]},
+		CaravanReach:     CaravanReach{DefaultReachKm: 100, PlanText: planText[RuleCaravanReach]},
+		MobileMuseum:     MobileMuseum{MinLeagues: 5, PlanText: planText[RuleMobileMuseum]},
+		BaseTotals:       BaseTotals{National: 50, Regional: 500, Themed: 100, Themes: []string{"culture", "tourism"}, PlanText: planText[RuleBaseTotals]},
+		BaseDistribution: BaseDistribution{MinBases: 1, PlanText: planText[RuleBaseDistribution]},
 		Priority:         Weights{Population: 1, Rural: 0.5, Distance: 1, FormerPoverty: 1, Border: 0.5},
 		Costs:            DefaultCosts(),
 	}
+}
+
+// PlanText is the plan's sentence behind a rule under these rules.
+func (rs Ruleset) PlanText(rule string) string {
+	switch rule {
+	case RuleVenue1000:
+		return rs.Venue1000.PlanText
+	case RuleLeagueMuseum:
+		return rs.LeagueMuseum.PlanText
+	case RuleCaravanReach:
+		return rs.CaravanReach.PlanText
+	case RuleMobileMuseum:
+		return rs.MobileMuseum.PlanText
+	case RuleBaseTotals:
+		return rs.BaseTotals.PlanText
+	case RuleBaseDistribution:
+		return rs.BaseDistribution.PlanText
+	}
+	return ""
+}
+
+// TargetsFrom says where the region-scope targets (base_totals,
+// mobile_museum_rotation) of rs come from for the region: "rules" when they
+// differ from the embedded defaults, "plan" when they are the defaults and
+// the region is Inner Mongolia (whose plan they are), "default" otherwise.
+func (rs Ruleset) TargetsFrom(r Region) string {
+	d := Defaults()
+	same := rs.BaseTotals.National == d.BaseTotals.National && rs.BaseTotals.Regional == d.BaseTotals.Regional &&
+		rs.BaseTotals.Themed == d.BaseTotals.Themed && rs.MobileMuseum.MinLeagues == d.MobileMuseum.MinLeagues
+	switch {
+	case !same:
+		return "rules"
+	case r.IsInnerMongolia():
+		return "plan"
+	}
+	return "default"
 }
 
 // ParseRules reads a rules file (YAML or JSON: JSON is read as YAML) over
@@ -155,6 +200,9 @@ func (rs Ruleset) Validate() error {
 	if rs.Period.From > rs.Period.To {
 		return fmt.Errorf("rules: period: from %s is after to %s", rs.Period.From, rs.Period.To)
 	}
+	if c := rs.Region.Code; c != "" && !isAdminCode(c) {
+		return fmt.Errorf("rules: region.code: %q is not a 6-digit administrative code", c)
+	}
 	checks := []struct {
 		name string
 		v    float64
@@ -181,4 +229,16 @@ func (rs Ruleset) Validate() error {
 		}
 	}
 	return rs.Costs.validate()
+}
+
+func isAdminCode(s string) bool {
+	if len(s) != 6 {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }

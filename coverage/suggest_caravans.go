@@ -2,6 +2,7 @@ package coverage
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 
@@ -39,6 +40,9 @@ type CaravanPlan struct {
 	Uncoverable []string `json:"uncoverable"`
 	Candidates  int      `json:"candidates"`
 	Nodes       int      `json:"nodes"`
+	// TimeLimited is true when the context's deadline ended the search:
+	// the stations still do the job and LowerBound still holds.
+	TimeLimited bool `json:"time_limited,omitempty"`
 }
 
 // Station is one proposed caravan station.
@@ -128,6 +132,10 @@ func SuggestCaravans(ctx context.Context, m *Model, rs Ruleset, opt CaravanOptio
 		plan.Stations = append(plan.Stations, st)
 	}
 	plan.NewStations = len(plan.Stations)
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		plan.TimeLimited = true
+		return plan, nil
+	}
 	return plan, ctx.Err()
 }
 

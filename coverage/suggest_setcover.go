@@ -57,12 +57,94 @@ type coverSolution struct {
 }
 
 // solveSetCover finds a smallest family of sets covering the elements
-// 0..n-1, every one of which must lie in some set. It reduces the instance
+// 0..n-1, every one of which must lie in some set. It splits the instance
+// into independent parts (elements linked by a set they share: at 100 km
+// the nation falls apart into many) and solves each, smallest first, so
+// the small parts are proven and the time left goes to the large ones; the
+// parts' picks and lower bounds add up.
+func solveSetCover(ctx context.Context, n int, sets [][]int, nodeLimit int) coverSolution {
+	parts := components(n, sets)
+	if len(parts) <= 1 {
+		return solveComponent(ctx, n, sets, nodeLimit)
+	}
+	sol := coverSolution{Optimal: true}
+	for _, p := range parts {
+		local := make(map[int]int, len(p.elems))
+		for i, e := range p.elems {
+			local[e] = i
+		}
+		sub := make([][]int, len(p.sets))
+		for k, j := range p.sets {
+			for _, e := range sets[j] {
+				sub[k] = append(sub[k], local[e])
+			}
+		}
+		part := solveComponent(ctx, len(p.elems), sub, max(nodeLimit-sol.Nodes, 1))
+		for _, k := range part.Picks {
+			sol.Picks = append(sol.Picks, p.sets[k])
+		}
+		sol.Optimal = sol.Optimal && part.Optimal
+		sol.LowerBound += part.LowerBound
+		sol.Greedy += part.Greedy
+		sol.Nodes += part.Nodes
+	}
+	sort.Ints(sol.Picks)
+	return sol
+}
+
+// part is one independent piece of a set cover instance: its elements and
+// the sets that cover any of them (sets without elements belong to none).
+type part struct{ elems, sets []int }
+
+// components splits elements 0..n-1 into the parts that no set bridges,
+// smallest first (ties by first element).
+func components(n int, sets [][]int) []part {
+	root := make([]int, n)
+	for i := range root {
+		root[i] = i
+	}
+	find := func(x int) int {
+		for root[x] != x {
+			root[x] = root[root[x]]
+			x = root[x]
+		}
+		return x
+	}
+	for _, members := range sets {
+		for _, e := range members[min(1, len(members)):] {
+			if a, b := find(members[0]), find(e); a != b {
+				root[max(a, b)] = min(a, b)
+			}
+		}
+	}
+	index := map[int]int{}
+	var parts []part
+	for e := 0; e < n; e++ {
+		r := find(e)
+		i, ok := index[r]
+		if !ok {
+			i = len(parts)
+			index[r] = i
+			parts = append(parts, part{})
+		}
+		parts[i].elems = append(parts[i].elems, e)
+	}
+	for j, members := range sets {
+		if len(members) > 0 {
+			i := index[find(members[0])]
+			parts[i].sets = append(parts[i].sets, j)
+		}
+	}
+	sort.SliceStable(parts, func(a, b int) bool { return len(parts[a].elems) < len(parts[b].elems) })
+	return parts
+}
+
+// solveComponent solves one part of solveSetCover's instance. It reduces the instance
 // (drops dominated sets and elements, takes the sets an element forces),
 // starts from the greedy cover and proves it or improves it by branch and
 // bound with a disjoint-elements lower bound. After nodeLimit nodes (or
 // when ctx ends) it stops with Optimal false and the best lower bound known.
-func solveSetCover(ctx context.Context, n int, sets [][]int, nodeLimit int) coverSolution {
+func solveComponent(ctx context.Context, n int, sets [][]int, nodeLimit int) coverSolution {
 	s := &coverSearch{ctx: ctx, nodeLimit: nodeLimit}
 	s.sets = make([]bitset, len(sets))
 	for j, members := range sets {

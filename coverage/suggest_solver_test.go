@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/bits"
 	"math/rand/v2"
+	"reflect"
 	"testing"
 )
 
@@ -200,5 +201,29 @@ func TestSolveMaxCoverHandCase(t *testing.T) {
 				t.Errorf("upper bound %v, want ≥ 10", sol.UpperBound)
 			}
 		})
+	}
+}
+
+func TestComponents(t *testing.T) {
+	sets := [][]int{{0, 1}, {1, 2}, {3}, {4, 5}, {5}, {}}
+	got := components(6, sets)
+	want := []part{{elems: []int{3}, sets: []int{2}}, {elems: []int{4, 5}, sets: []int{3, 4}}, {elems: []int{0, 1, 2}, sets: []int{0, 1}}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("components: got %+v, want %+v", got, want)
+	}
+}
+
+// TestSetCoverAddsUpItsParts: two independent parts, one needing two sets
+// (a path 0-1-2-3 of pairs) and one needing one, give three sets, proven.
+func TestSetCoverAddsUpItsParts(t *testing.T) {
+	sets := [][]int{{0, 1}, {1, 2}, {2, 3}, {4, 5}, {5}}
+	sol := solveSetCover(context.Background(), 6, sets, 1000)
+	if !reflect.DeepEqual(sol.Picks, []int{0, 2, 3}) || !sol.Optimal || sol.LowerBound != 3 {
+		t.Errorf("got picks %v optimal %v bound %d, want [0 2 3], proven, bound 3", sol.Picks, sol.Optimal, sol.LowerBound)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if sol := solveSetCover(ctx, 6, sets, 1000); len(sol.Picks) < 3 || sol.LowerBound > len(sol.Picks) {
+		t.Errorf("cancelled: got picks %v bound %d, want a cover of at least 3 and a bound no larger", sol.Picks, sol.LowerBound)
 	}
 }

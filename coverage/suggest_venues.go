@@ -2,6 +2,7 @@ package coverage
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"runtime"
@@ -39,8 +40,11 @@ type VenuePlan struct {
 	TotalPopulation        float64 `json:"total_population"`
 	// Optimal is true when no k candidates cover more; UpperBound bounds
 	// the newly covered population any k candidates can reach.
-	Optimal    bool    `json:"optimal"`
-	UpperBound float64 `json:"upper_bound"`
+	Optimal bool `json:"optimal"`
+	// TimeLimited is true when the context's deadline ended the search:
+	// the sites are the best found and UpperBound still holds.
+	TimeLimited bool    `json:"time_limited,omitempty"`
+	UpperBound  float64 `json:"upper_bound"`
 	// Greedy is what plain greedy newly covers, for comparison.
 	Greedy     float64 `json:"greedy"`
 	Method     string  `json:"method"`
@@ -113,7 +117,8 @@ func SuggestVenues(ctx context.Context, m *Model, rs Ruleset, opt VenueOptions) 
 		mc.w[k] = opt.Demand[i].Weight
 	}
 	sol := mc.solve(ctx, opt.K, maxCoverOptions{ExactBudget: max(opt.ExactBudget, 0)})
-	if err := ctx.Err(); err != nil {
+	timeLimited := errors.Is(ctx.Err(), context.DeadlineExceeded)
+	if err := ctx.Err(); err != nil && !timeLimited {
 		return nil, err
 	}
 	cnt := make([]int32, len(open))
@@ -131,6 +136,7 @@ func SuggestVenues(ctx context.Context, m *Model, rs Ruleset, opt VenueOptions) 
 	plan.NewlyCoveredPopulation = sol.Value
 	plan.CoveredPopulation = plan.BaselineCovered + sol.Value
 	plan.Optimal, plan.UpperBound, plan.Greedy = sol.Optimal, sol.UpperBound, sol.Greedy
+	plan.TimeLimited = timeLimited
 	plan.Method = "greedy+swap"
 	if sol.Exact {
 		plan.Method = "greedy+swap+branch-and-bound"

@@ -105,7 +105,7 @@ func GapPlaces(res *coverage.Result) map[string]orb.Point {
 		out[league] = orb.Point{u.SeatLon, u.SeatLat}
 	}
 	if len(all) > 0 {
-		out[coverage.RegionCode] = all.Bound().Center()
+		out[res.Region.Code] = all.Bound().Center()
 	}
 	return out
 }
@@ -136,8 +136,9 @@ func GapCollection(res *coverage.Result, gaps []coverage.Gap) *geojson.FeatureCo
 func WriteGapsKML(w io.Writer, res *coverage.Result, gaps []coverage.Gap, sample bool) error {
 	places := GapPlaces(res)
 	high, mid := priorityCuts(gaps)
-	doc := []kml.Element{kml.Name(title("kepu 缺口 gaps", sample)),
-		kml.Description("内蒙古科学素质行动 2021–2025 plan targets not yet met, ranked by priority. " + sampleNote(sample)),
+	sp := RegionSpeech(res.Region.Region)
+	doc := []kml.Element{kml.Name(title(sp.RegionName("zh")+" kepu 缺口 gaps", sample)),
+		kml.Description(sp.RegionName("zh") + " (" + sp.RegionName("en") + ") 科学素质行动 2021–2025 plan targets not yet met, ranked by priority. " + sampleNote(sample)),
 		pinStyle("high", color.RGBA{R: 0xd7, G: 0x30, B: 0x27, A: 0xff}),
 		pinStyle("mid", color.RGBA{R: 0xfc, G: 0x8d, B: 0x59, A: 0xff}),
 		pinStyle("low", color.RGBA{R: 0xfe, G: 0xe0, B: 0x8b, A: 0xff})}

@@ -29,10 +29,26 @@ func Attribution() string {
 	return string(b)
 }
 
+// AttributionFor is the attribution of what was loaded from the sources:
+// the embedded data's sources and licences when any of it is in use, else a
+// line naming the user's files, whose own sources their makers know.
+func AttributionFor(sources []string) string {
+	var user []string
+	for _, s := range sources {
+		if strings.HasPrefix(s, "embedded/") {
+			return Attribution()
+		}
+		user = append(user, filepath.Base(s))
+	}
+	return "Data: " + strings.Join(user, ", ") + " (see their own sources and licences). 数据来自所载入的文件，来源与许可见其自身说明。"
+}
+
 // Sources says where each input comes from; an empty part falls back to the
-// embedded Inner Mongolia data on its own, except that giving Facilities
-// without Events means no events (a user's registry is never mixed with the
-// sample's events).
+// embedded Inner Mongolia data on its own, with two exceptions: giving
+// Facilities without Events means no events (a user's registry is never
+// mixed with the sample's events), and giving Units without Facilities
+// means no facilities and no events (another region's units are never
+// mixed with Inner Mongolia's sample); a no_facilities diagnostic says so.
 type Sources struct {
 	Units       []string
 	Facilities  []string
@@ -54,11 +70,15 @@ func Load(src Sources) (*coverage.World, error) {
 	if err := l.units(w, src.Units); err != nil {
 		return nil, err
 	}
-	if err := l.facilities(w, src.Facilities); err != nil {
+	userUnits := len(src.Units) > 0
+	if userUnits && len(src.Facilities) == 0 {
+		w.Diagnostics = append(w.Diagnostics, coverage.Diagnostic{Code: NoFacilities, Severity: "info",
+			Message: NoFacilitiesNotice})
+	} else if err := l.facilities(w, src.Facilities); err != nil {
 		return nil, err
 	}
 	events := src.Events
-	if events == "" && len(src.Facilities) == 0 {
+	if events == "" && len(src.Facilities) == 0 && !userUnits {
 		events = EmbeddedEvents
 	}
 	if events != "" {
@@ -119,8 +139,38 @@ func (l *loader) units(w *coverage.World, files []string) error {
 		}
 		w.Sources = append(w.Sources, name)
 	}
+	w.Region = regionFrom(w)
 	deriveLeagues(w)
 	return nil
+}
+
+// NoFacilities is the diagnostic code of units given without facilities.
+const NoFacilities = "no_facilities"
+
+// NoFacilitiesNotice says what --units without --facilities means.
+const NoFacilitiesNotice = "units given without facilities: no facilities and no events are loaded " +
+	"(the embedded sample registry goes with the embedded units only); give --facilities to check a registry"
+
+// regionFrom takes the `level: region` units out of the world's units and
+// names the region from them, else from the counties' code prefix.
+func regionFrom(w *coverage.World) coverage.Region {
+	var region *coverage.Unit
+	kept := w.Units[:0]
+	for i := range w.Units {
+		if w.Units[i].Level == coverage.LevelRegion {
+			if region == nil {
+				u := w.Units[i]
+				region = &u
+			} else {
+				w.Diagnostics = append(w.Diagnostics, coverage.Diagnostic{Code: "region_ignored", Severity: "warning",
+					Unit: w.Units[i].Code, Field: "level", Message: "a second level: region feature; the first (" + region.Code + ") names the region"})
+			}
+			continue
+		}
+		kept = append(kept, w.Units[i])
+	}
+	w.Units = kept
+	return RegionOf(w.Units, region)
 }
 
 // deriveLeagues adds a league for every county parent that has none, summing

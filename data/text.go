@@ -24,9 +24,15 @@ func (l Lang) pick(zh, en string) string {
 func WriteCheckText(w io.Writer, res *coverage.Result, lang Lang, worst int) error {
 	var b strings.Builder
 	d := res.Dataset
-	fmt.Fprintf(&b, lang.pick("内蒙古科普设施覆盖检查  %d 个旗县、%d 个盟市、%d 处设施、%d 项活动  评估期 %s 至 %s\n",
-		"Inner Mongolia science-facility coverage  %d counties, %d leagues, %d facilities, %d events  period %s to %s\n"),
+	sp := RegionSpeech(res.Region.Region)
+	b.WriteString(CheckTitle(sp, lang))
+	fmt.Fprintf(&b, lang.pick("  %d 个旗县、%d 个盟市、%d 处设施、%d 项活动  评估期 %s 至 %s\n",
+		"  %d counties, %d leagues, %d facilities, %d events  period %s to %s\n"),
 		d.Counties, d.Leagues, d.Facilities, d.Events, d.Period.From, d.Period.To)
+	if res.TargetsFrom == "default" {
+		b.WriteString(lang.pick("【注意】全区指标（科普教育基地总量、流动科技馆巡展）为 kepu 的默认值，并非本地规划目标；可在规则文件中设定（targets_from: default）。\n",
+			"[note] the regional targets (base totals, mobile museum) are kepu's defaults, not this region's plan; set them in a rules file (targets_from: default).\n"))
+	}
 	if d.Sample {
 		b.WriteString(lang.pick("【示例数据】设施名录为合成的示例数据，并非真实情况。\n",
 			"[sample data] the facility registry is synthetic sample data, not the real situation.\n"))
@@ -52,8 +58,13 @@ func WriteCheckText(w io.Writer, res *coverage.Result, lang Lang, worst int) err
 	if n := len(res.Diagnostics); n > 0 {
 		fmt.Fprintf(&b, lang.pick("\n诊断信息 %d 条（--format json 查看全部）\n", "\n%d diagnostics (see --format json)\n"), n)
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, sp.Say(b.String()))
 	return err
+}
+
+// CheckTitle is the title of the check for the region: 甘肃省科普设施覆盖检查.
+func CheckTitle(sp Speech, lang Lang) string {
+	return lang.pick(sp.RegionName(lang)+"科普设施覆盖检查", sp.RegionName(lang)+" science-facility coverage")
 }
 
 // regionFigures states a region-scope rule's figures against its targets.
@@ -70,12 +81,17 @@ func regionFigures(res *coverage.Result, id string, lang Lang) string {
 	return ""
 }
 
-// WriteGapsText writes the gap list for a person.
+// WriteGapsText writes the gap list for a person, in kepu's own words.
 func WriteGapsText(w io.Writer, gaps []coverage.Gap, lang Lang) error {
+	return WriteGapsTextIn(w, gaps, lang, RegionSpeech(coverage.InnerMongolia))
+}
+
+// WriteGapsTextIn writes the gap list for a person in the region's words.
+func WriteGapsTextIn(w io.Writer, gaps []coverage.Gap, lang Lang, sp Speech) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, lang.pick("差距 %d 项（按优先级排序）\n", "%d gaps, by priority\n"), len(gaps))
 	writeGapLines(&b, gaps, lang)
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, sp.Say(b.String()))
 	return err
 }
 

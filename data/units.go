@@ -7,8 +7,6 @@ import (
 	"github.com/paulmach/orb"
 )
 
-var unitKinds = []string{"league", "city", "banner", "autonomous_banner", "county", "district"}
-
 // ReadUnits reads administrative units (leagues and counties, in one file or
 // several) from a GeoJSON FeatureCollection of Polygons or MultiPolygons.
 func ReadUnits(name string, r io.Reader, opt Options) ([]coverage.Unit, []Problem, error) {
@@ -39,17 +37,23 @@ func unitFrom(fl fields, conv func(orb.Point) orb.Point) coverage.Unit {
 	u.Level = fl.str("level", false)
 	if u.Level == "" && isCode(u.Code) {
 		u.Level = coverage.LevelCounty
-		if u.Code[4:] == "00" {
+		switch {
+		case u.Code[2:] == "0000":
+			u.Level = coverage.LevelRegion
+		case u.Code[4:] == "00":
 			u.Level = coverage.LevelLeague
 		}
 	} else if u.Level != "" {
-		fl.oneOf("level", u.Level, coverage.LevelLeague, coverage.LevelCounty)
+		fl.oneOf("level", u.Level, coverage.LevelLeague, coverage.LevelCounty, coverage.LevelRegion)
 	}
 	u.Kind = fl.str("kind", false)
 	if u.Kind != "" {
-		fl.oneOf("kind", u.Kind, unitKinds...)
+		fl.oneOf("kind", u.Kind, UnitKinds()...)
 	}
 	u.Parent = fl.code("parent", false)
+	if u.Level == coverage.LevelRegion {
+		u.Parent = ""
+	}
 	if u.Level == coverage.LevelCounty && u.Parent == "" && isCode(u.Code) {
 		u.Parent = u.Code[:4] + "00"
 		fl.ps.warn(fl.n, fl.id, "parent", "missing; taken from the code as %s", u.Parent)

@@ -31,15 +31,37 @@ func RuleName(id string, lang Lang) string {
 	return n[0]
 }
 
-var kinds = map[string][2]string{
-	"league": {"盟市", "league"}, "city": {"市", "city"}, "banner": {"旗", "banner"},
-	"autonomous_banner": {"自治旗", "autonomous banner"}, "county": {"县", "county"}, "district": {"区", "district"},
+// unitKinds are the kinds of unit kepu knows, in order: the region's own
+// kinds, every prefecture-level kind, then every county-level kind in China.
+var unitKinds = []struct{ kind, zh, en string }{
+	{"province", "省", "province"}, {"autonomous_region", "自治区", "autonomous region"},
+	{"municipality", "直辖市", "municipality"}, {"sar", "特别行政区", "special administrative region"},
+	{"league", "盟", "league"}, {"prefecture_city", "地级市", "prefecture-level city"},
+	{"prefecture", "地区", "prefecture"}, {"autonomous_prefecture", "自治州", "autonomous prefecture"},
+	{"municipal_districts", "市辖区", "municipal districts"}, {"municipal_counties", "县", "municipal counties"},
+	{"direct_counties", "省直辖县级行政区划", "counties under the province"},
+	{"city", "市", "city"}, {"county_city", "县级市", "county-level city"},
+	{"banner", "旗", "banner"}, {"autonomous_banner", "自治旗", "autonomous banner"},
+	{"county", "县", "county"}, {"autonomous_county", "自治县", "autonomous county"},
+	{"district", "区", "district"}, {"forest_district", "林区", "forest district"},
+	{"special_district", "特区", "special district"},
+}
+
+// UnitKinds lists the kinds a unit may have.
+func UnitKinds() []string {
+	out := make([]string, len(unitKinds))
+	for i, k := range unitKinds {
+		out[i] = k.kind
+	}
+	return out
 }
 
 // KindName is a unit kind (banner, district, ...) in the language.
 func KindName(kind string, lang Lang) string {
-	if k, ok := kinds[kind]; ok {
-		return lang.pick(k[0], k[1])
+	for _, k := range unitKinds {
+		if k.kind == kind {
+			return lang.pick(k.zh, k.en)
+		}
 	}
 	return kind
 }
@@ -197,4 +219,119 @@ func PlanWord(key string, lang Lang) string {
 		return lang.pick(t[0], t[1])
 	}
 	return key
+}
+
+// Speech is how text for people names a region's places: its two levels,
+// the region-wide scope and the region's own level of base. Inner
+// Mongolia's words (盟市, 旗县, 全区, 自治区级) are the ones kepu's texts are
+// written in; Say rewrites a text into another region's words.
+type Speech struct {
+	Region                   coverage.Region
+	League, County           string // 盟市, 旗县
+	LeagueEN, CountyEN       string // league, county
+	Whole, Own, OwnEN, Title string // 全区, 自治区级, regional, the region's name
+	replace                  [2]*strings.Replacer
+}
+
+// levelWords are the words of each kind of region: Chinese league and
+// county words, the region-wide scope, the region's own level of base and
+// its English, and the English league word.
+var levelWords = map[string][6]string{
+	"autonomous_region": {"市州", "县区", "全区", "自治区级", "regional", "prefecture"},
+	"province":          {"市州", "县区", "全省", "省级", "provincial", "prefecture"},
+	"municipality":      {"区县", "区县", "全市", "市级", "municipal", "district"},
+	"sar":               {"分区", "分区", "全区", "特区级", "regional", "district"},
+	"nation":            {"市州", "县区", "全国", "省级", "provincial", "prefecture"},
+}
+
+// RegionSpeech is the words of the region: Inner Mongolia's own (盟市/旗县),
+// else the words of its kind (市州/县区 for a province), each replaced by
+// the region's LeagueWord/CountyWord when the rules file names them.
+func RegionSpeech(r coverage.Region) Speech {
+	if r.Code == "" && r.Name == "" {
+		r = coverage.InnerMongolia
+	}
+	sp := Speech{Region: r, League: "盟市", County: "旗县", LeagueEN: "league", CountyEN: "county",
+		Whole: "全区", Own: "自治区级", OwnEN: "regional", Title: r.Name}
+	if !r.IsInnerMongolia() {
+		kind := r.Kind
+		if _, ok := levelWords[kind]; !ok {
+			kind = "province"
+		}
+		w := levelWords[kind]
+		sp.League, sp.County, sp.Whole, sp.Own, sp.OwnEN, sp.LeagueEN = w[0], w[1], w[2], w[3], w[4], w[5]
+	}
+	for _, o := range []struct {
+		dst *string
+		v   string
+	}{{&sp.League, r.LeagueWord}, {&sp.County, r.CountyWord},
+		{&sp.LeagueEN, r.LeagueWordEN}, {&sp.CountyEN, r.CountyWordEN}} {
+		if o.v != "" {
+			*o.dst = o.v
+		}
+	}
+	sp.replace[0] = strings.NewReplacer("旗县（市、区）", sp.County, "旗县市区", sp.County, "旗县", sp.County,
+		"盟市", sp.League, "全区", sp.Whole, "自治区级", sp.Own)
+	sp.replace[1] = strings.NewReplacer("leagues", plural(sp.LeagueEN), "Leagues", capital(plural(sp.LeagueEN)),
+		"league", sp.LeagueEN, "League", capital(sp.LeagueEN),
+		"counties", plural(sp.CountyEN), "Counties", capital(plural(sp.CountyEN)),
+		"county", sp.CountyEN, "County", capital(sp.CountyEN), "regional", sp.OwnEN, "Regional", capital(sp.OwnEN))
+	return sp
+}
+
+// Native reports whether the region speaks kepu's own words (Inner
+// Mongolia's), so Say changes nothing.
+func (sp Speech) Native() bool {
+	return sp.League == "盟市" && sp.County == "旗县" && sp.Whole == "全区" && sp.Own == "自治区级" &&
+		sp.LeagueEN == "league" && sp.CountyEN == "county" && sp.OwnEN == "regional"
+}
+
+// Say rewrites a text written in Inner Mongolia's words into the region's.
+// Quotes from a plan are not texts to rewrite.
+func (sp Speech) Say(s string) string {
+	if sp.replace[0] == nil || sp.Native() {
+		return s
+	}
+	return sp.replace[1].Replace(sp.replace[0].Replace(s))
+}
+
+// RegionName is the region's name in the language.
+func (sp Speech) RegionName(lang Lang) string {
+	if lang == "en" && sp.Region.NameEN != "" {
+		return sp.Region.NameEN
+	}
+	return sp.Region.Name
+}
+
+// Plan is the title of the plan the region is checked against: the
+// region's own when known (Inner Mongolia's, or the rules file's plan), else
+// the national plan every province implements.
+func (sp Speech) Plan(lang Lang) string {
+	if sp.Region.IsInnerMongolia() && sp.Region.Plan == coverage.InnerMongolia.Plan {
+		return lang.pick(sp.Region.Plan, "Inner Mongolia science-literacy implementation plan 2021–2025")
+	}
+	if sp.Region.Plan != "" {
+		return sp.Region.Plan
+	}
+	return lang.pick(NationalPlan, "National science-literacy plan 2021–2035 (国发〔2021〕9号)")
+}
+
+// NationalPlan is the national plan behind every province's implementation plan.
+const NationalPlan = "全民科学素质行动规划纲要（2021—2035年）（国发〔2021〕9号）"
+
+func plural(w string) string {
+	switch {
+	case strings.HasSuffix(w, "y"):
+		return w[:len(w)-1] + "ies"
+	case strings.HasSuffix(w, "s"):
+		return w
+	}
+	return w + "s"
+}
+
+func capital(w string) string {
+	if w == "" || w[0] < 'a' || w[0] > 'z' {
+		return w
+	}
+	return string(w[0]-'a'+'A') + w[1:]
 }

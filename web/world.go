@@ -37,6 +37,7 @@ func newSnapshot(w *coverage.World, rs coverage.Ruleset, version uint64, prev *s
 			bounds: map[string]orb.Bound{}, labels: map[string]orb.Point{}}
 		s.placeUnits()
 		s.layers = buildLayers(s, rs, nil)
+		prepareOutlines(s.layers)
 		return s
 	}
 	m := prev.model.WithRegistry(w.Facilities, w.Events)

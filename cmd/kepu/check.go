@@ -85,7 +85,7 @@ func runGaps(args []string, stdout, stderr io.Writer) int {
 	case "csv":
 		err = data.WriteGapsCSV(stdout, gaps)
 	default:
-		err = data.WriteGapsText(stdout, gaps, data.Lang(in.lang))
+		err = data.WriteGapsTextIn(stdout, gaps, data.Lang(in.lang), data.RegionSpeech(res.Region.Region))
 	}
 	if err != nil {
 		return fail(stderr, "gaps", err)

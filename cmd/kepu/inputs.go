@@ -26,10 +26,12 @@ type inputs struct {
 	asOf              string
 	skipInvalid       bool
 	lang              string
+	fs                *flag.FlagSet // for notices, on its output
 }
 
 func (in *inputs) register(fs *flag.FlagSet) {
-	fs.Var(&in.units, "units", "administrative units GeoJSON (repeatable; default: embedded Inner Mongolia)")
+	in.fs = fs
+	fs.Var(&in.units, "units", "administrative units GeoJSON (repeatable; default: embedded Inner Mongolia; without --facilities: no facilities)")
 	fs.Var(&in.facilities, "facilities", "facility registry GeoJSON or CSV with lon,lat (repeatable; default: embedded sample)")
 	fs.StringVar(&in.events, "events", "", "events GeoJSON (default: embedded sample events, or none when --facilities is given)")
 	fs.StringVar(&in.rules, "rules", "", "rules file (JSON or YAML) overriding thresholds and weights")
@@ -79,6 +81,9 @@ func (in *inputs) load() (*coverage.World, coverage.Ruleset, error) {
 	}
 	w, err := data.Load(data.Sources{Units: in.units, Facilities: in.facilities, Events: in.events,
 		CRS: in.crs, SkipInvalid: in.skipInvalid})
+	if err == nil && len(in.units) > 0 && len(in.facilities) == 0 && in.fs != nil {
+		fmt.Fprintf(in.fs.Output(), "kepu %s: notice: --units without --facilities: %s\n", in.fs.Name(), data.NoFacilitiesNotice)
+	}
 	return w, rs, err
 }
 

@@ -26,6 +26,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	budget := fs.Float64("budget", report.PlanBudget, "the 投资计划 sheet's budget, in the rules file's cost unit")
 	var rec recordedFlags
 	rec.register(fs)
+	limit := fs.Duration("time-limit", 60*time.Second, "bound each planning suggestion's search (0: no limit); the best answer found and its proven bound are reported")
 	if code, ok := parse(fs, args, stderr); !ok {
 		return code
 	}
@@ -44,8 +45,11 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	}
 	m := coverage.NewModel(w)
 	res := m.Evaluate(rs)
-	opt := report.Options{Dir: *out, Lang: data.Lang(in.lang), Generated: time.Now(),
-		Plan: &coverage.PlanOptions{Budget: *budget}}
+	if *limit < 0 {
+		return fail(stderr, "report", fmt.Errorf("--time-limit %v: must not be negative", *limit))
+	}
+	opt := report.Options{Dir: *out, Lang: data.Lang(in.lang), Generated: time.Now(), SuggestLimit: *limit,
+		Plan: &coverage.PlanOptions{Budget: *budget, TimeLimit: *limit}}
 	if f, ok := stderr.(*os.File); ok && !*quiet && term.IsTerminal(int(f.Fd())) {
 		bar := progressbar.NewOptions(report.Steps(m), progressbar.OptionSetWriter(stderr),
 			progressbar.OptionSetDescription("kepu report"), progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())

@@ -8,9 +8,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"golang.org/x/term"
 )
 
 // runSuggest is `kepu suggest caravans|venues`.
@@ -28,6 +31,7 @@ func runSuggest(args []string, stdout, stderr io.Writer) int {
 	reach := fs.Float64("reach-km", 100, "caravans: each new station's reach in km")
 	k := fs.Int("k", 1, "venues: how many new venues")
 	radius := fs.Float64("radius-km", 50, "venues: service radius in km")
+	limit := fs.Duration("time-limit", 60*time.Second, "stop the search after this long with the best answer and its proven bound (0: no limit)")
 	demand := fs.String("demand", "", "venues: demand points: GeoJSON Points with weight or population, or CSV lon,lat,weight (default: population at the seats)")
 	if code, ok := parse(fs, args[1:], stderr); !ok {
 		return code
@@ -46,14 +50,27 @@ func runSuggest(args []string, stdout, stderr io.Writer) int {
 			return fail(stderr, "suggest", err)
 		}
 	}
+	if *limit < 0 {
+		return fail(stderr, "suggest", fmt.Errorf("--time-limit %v: must not be negative", *limit))
+	}
 	m := coverage.NewModel(w)
 	ctx := context.Background()
+	if *limit > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, *limit)
+		defer cancel()
+	}
+	stop := searching(stderr, "kepu suggest "+what, *limit)
 	lang := data.Lang(in.lang)
 	if what == "caravans" {
 		if *reach <= 0 {
 			return fail(stderr, "suggest", fmt.Errorf("--reach-km %v: must be more than 0", *reach))
 		}
 		plan, err := coverage.SuggestCaravans(ctx, m, rs, coverage.CaravanOptions{ReachKm: *reach, Candidates: sites})
+		stop()
+		if err == nil && plan.TimeLimited {
+			fmt.Fprintf(stderr, "kepu suggest caravans: time limit %v reached: %d stations, at least %d needed (not proven minimal)\n", *limit, plan.NewStations, plan.LowerBound)
+		}
 		if err != nil {
 			return fail(stderr, "suggest", err)
 		}
@@ -77,6 +94,10 @@ func runSuggest(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	plan, err := coverage.SuggestVenues(ctx, m, rs, coverage.VenueOptions{K: *k, RadiusKm: *radius, Candidates: sites, Demand: dem})
+	stop()
+	if err == nil && plan.TimeLimited {
+		fmt.Fprintf(stderr, "kepu suggest venues: time limit %v reached: newly covers %.0f, at most %.0f possible (not proven optimal)\n", *limit, plan.NewlyCoveredPopulation, plan.UpperBound)
+	}
 	if err != nil {
 		return fail(stderr, "suggest", err)
 	}
@@ -110,6 +131,36 @@ func readPoints[T any](name string, opt data.Options, read func(string, io.Reade
 		return nil, fmt.Errorf("%s: no points", name)
 	}
 	return out, nil
+}
+
+// searching shows, on a terminal, how long the search has run against its
+// limit, once a second, until the returned stop is called (which clears it).
+func searching(stderr io.Writer, what string, limit time.Duration) (stop func()) {
+	f, ok := stderr.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return func() {}
+	}
+	start, done, finished := time.Now(), make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(finished)
+		tick := time.NewTicker(time.Second)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				fmt.Fprint(f, "\r\033[K")
+				return
+			case <-tick.C:
+				of := ""
+				if limit > 0 {
+					of = fmt.Sprintf(" of %v", limit)
+				}
+				fmt.Fprintf(f, "\r\033[K%s: searching… %v%s", what, time.Since(start).Round(time.Second), of)
+			}
+		}
+	}()
+	var once sync.Once
+	return func() { once.Do(func() { close(done); <-finished }) }
 }
 
 func pick(lang data.Lang, zh, en string) string {
@@ -150,7 +201,7 @@ func writeCaravanText(w io.Writer, p *coverage.CaravanPlan, m *coverage.Model, l
 	if len(p.Uncoverable) > 0 {
 		fmt.Fprintf(&b, pick(lang, "无候选点可覆盖：%s\n", "No candidate reaches: %s\n"), strings.Join(p.Uncoverable, ", "))
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, data.RegionSpeech(m.World.Region).Say(b.String()))
 	return err
 }
 

@@ -145,3 +145,50 @@ func TestSuggestCaravansFromCandidates(t *testing.T) {
 		t.Errorf("uncoverable %v, want [150425]", got.Uncoverable)
 	}
 }
+
+// TestSuggestStopsAtTheTimeLimit: a cold start (no caravans at all) under a
+// limit that has passed before the search begins still answers, with a
+// plan that closes every county and a lower bound no larger than it.
+func TestSuggestStopsAtTheTimeLimit(t *testing.T) {
+	dir := t.TempDir()
+	none := filepath.Join(dir, "venue.csv")
+	os.WriteFile(none, []byte("id,category,lon,lat,floor_area_m2\nV1,venue,111.67,40.82,1200\n"), 0o644)
+	code, out, errs := runKepu("suggest", "caravans", "--facilities", none, "--time-limit", "1ns", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var got struct {
+		Stations    []struct{ Closes []string }
+		NewStations int      `json:"new_stations"`
+		LowerBound  int      `json:"lower_bound"`
+		Failing     []string `json:"failing"`
+		Uncoverable []string `json:"uncoverable"`
+		TimeLimited bool     `json:"time_limited"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if !got.TimeLimited || !strings.Contains(errs, "time limit 1ns reached") {
+		t.Errorf("time_limited %v, stderr %q: want the limit reported", got.TimeLimited, errs)
+	}
+	if len(got.Failing) != 103 || got.LowerBound < 1 || got.LowerBound > got.NewStations {
+		t.Errorf("failing %d, bound %d, stations %d: want 103 failing and 1 ≤ bound ≤ stations", len(got.Failing), got.LowerBound, got.NewStations)
+	}
+	closed := map[string]bool{}
+	for _, s := range got.Stations {
+		for _, c := range s.Closes {
+			closed[c] = true
+		}
+	}
+	for _, c := range got.Uncoverable {
+		closed[c] = true
+	}
+	for _, c := range got.Failing {
+		if !closed[c] {
+			t.Errorf("county %s: failing and closed by no station", c)
+		}
+	}
+	if code, _, errs := runKepu("suggest", "venues", "--time-limit", "-1s"); code != 2 || !strings.Contains(errs, "--time-limit") {
+		t.Errorf("negative limit: exit %d %q, want 2 naming --time-limit", code, errs)
+	}
+}

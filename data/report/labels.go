@@ -123,12 +123,15 @@ var labels = map[string][2]string{
 	"plan_mark":       {"地图中以黄色五角星标出建议的站点和选址。", "Suggested stations and sites are gold stars on the maps."},
 }
 
-// lang picks one language's labels.
-func labelsFor(lang data.Lang) map[string]string {
+// labelsFor picks one language's labels in the region's words, with the
+// region's name and plan.
+func labelsFor(lang data.Lang, sp data.Speech) map[string]string {
 	out := make(map[string]string, len(labels))
 	for k, v := range labels {
-		out[k] = pick(lang, v[0], v[1])
+		out[k] = sp.Say(pick(lang, v[0], v[1]))
 	}
+	out["region"] = sp.RegionName(lang)
+	out["plan"] = sp.Plan(lang)
 	return out
 }
 
@@ -139,9 +142,7 @@ func pick(lang data.Lang, zh, en string) string {
 	return zh
 }
 
-func scopeName(scope string, lang data.Lang) string {
-	return labelsFor(lang)["scope_"+scope]
-}
+func (b *builder) scopeName(scope string) string { return b.L["scope_"+scope] }
 
 // measureUnit is the unit of a rule's actual and target figures.
 func measureUnit(rule string, lang data.Lang) string {

@@ -81,9 +81,9 @@ func (b *builder) countyMap(s scope, rule string) Map {
 		m.Marks = append(m.Marks, stars...)
 		m.Legend = append(m.Legend, LegendEntry{Fill: planMark, Label: fmt.Sprintf("%s (%d)", label, len(stars)), Shape: Star})
 	}
-	where := "Inner Mongolia, all leagues"
+	where := b.sp.RegionName("en") + ", " + b.sp.Say("all leagues")
 	if s.league != nil {
-		where = "League " + s.league.Code
+		where = b.sp.Say("League ") + s.league.Code
 	}
 	m.Title = fmt.Sprintf("%s: %s", where, data.RuleName(rule, "en"))
 	m.Subtitle = fmt.Sprintf("%s  |  %d of %d counties pass  |  period %s to %s", rule, counts[0], len(s.counties),

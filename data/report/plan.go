@@ -24,11 +24,21 @@ const (
 // suggest runs both solvers once for the whole report.
 func (b *builder) suggest(ctx context.Context) error {
 	rs := b.res.Ruleset
-	cp, err := coverage.SuggestCaravans(ctx, b.m, rs, coverage.CaravanOptions{ReachKm: PlanReachKm})
+	limited := func() (context.Context, context.CancelFunc) {
+		if b.opt.SuggestLimit > 0 {
+			return context.WithTimeout(ctx, b.opt.SuggestLimit)
+		}
+		return context.WithCancel(ctx)
+	}
+	cctx, cancel := limited()
+	defer cancel()
+	cp, err := coverage.SuggestCaravans(cctx, b.m, rs, coverage.CaravanOptions{ReachKm: PlanReachKm})
 	if err != nil {
 		return fmt.Errorf("report: caravan stations: %w", err)
 	}
-	vp, err := coverage.SuggestVenues(ctx, b.m, rs, coverage.VenueOptions{K: PlanVenues, RadiusKm: PlanRadiusKm})
+	vctx, vcancel := limited()
+	defer vcancel()
+	vp, err := coverage.SuggestVenues(vctx, b.m, rs, coverage.VenueOptions{K: PlanVenues, RadiusKm: PlanRadiusKm})
 	if err != nil {
 		return fmt.Errorf("report: venue sites: %w", err)
 	}

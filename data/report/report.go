@@ -31,6 +31,12 @@ type Options struct {
 	Plan *coverage.PlanOptions
 	// Progress, when set, is told after each step how many of how many are done.
 	Progress func(done, total int, step string)
+	// SuggestLimit bounds each planning solver's search (0: no limit); a
+	// solver stopped by it gives its best answer with its proven bound.
+	SuggestLimit time.Duration
+	// StreamRows is the sheet size beyond which the workbook streams the
+	// sheet (0: 20,000 rows).
+	StreamRows int
 }
 
 // Files written into Options.Dir, besides leagues/<code>.html and maps/*.png.
@@ -49,6 +55,7 @@ type builder struct {
 	res        *coverage.Result
 	opt        Options
 	L          map[string]string
+	sp         data.Speech // the region's words
 	r          *Renderer
 	renderers  chan *Renderer // r and one more per further CPU, for pages drawn at once
 	tmpl       *template.Template
@@ -75,7 +82,8 @@ func newBuilder(m *coverage.Model, res *coverage.Result, opt Options) (*builder,
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{m: m, res: res, opt: opt, L: labelsFor(opt.Lang), r: r, tmpl: tmpl,
+	sp := data.RegionSpeech(res.Region.Region)
+	b := &builder{m: m, res: res, opt: opt, L: labelsFor(opt.Lang, sp), sp: sp, r: r, tmpl: tmpl,
 		unit: map[string]*coverage.Unit{}, facility: map[string]*coverage.Facility{}, countiesOf: map[string][]*coverage.Unit{},
 		progress: coverage.ProgressOf(m, res.Ruleset)}
 	w := m.World
@@ -235,5 +243,21 @@ func (b *builder) writePage(s scope, name string) error {
 		return err
 	}
 	p.Progress.ChartURI, p.Progress.ChartFile = chartURI(png), p.Root+filepath.ToSlash(file)
-	return b.writeFile(name, func(buf *bytes.Buffer) error { return b.tmpl.ExecuteTemplate(buf, "page", p) })
+	return b.writeFile(name, func(buf *bytes.Buffer) error {
+		var html bytes.Buffer
+		if err := b.tmpl.ExecuteTemplate(&html, "page", p); err != nil {
+			return err
+		}
+		_, err := buf.WriteString(b.say(html.String()))
+		return err
+	})
+}
+
+// say puts a Chinese text for people in the region's words. English texts
+// are left alone, since their words would also match rule ids and paths.
+func (b *builder) say(s string) string {
+	if b.opt.Lang == "en" {
+		return s
+	}
+	return b.sp.Say(s)
 }

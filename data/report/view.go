@@ -124,9 +124,9 @@ type leagueLink struct {
 // build makes the page for a scope; maps are filled in by the caller.
 func (b *builder) page(s scope) *page {
 	lang := b.opt.Lang
-	L := labelsFor(lang)
+	L := b.L
 	p := &page{Lang: pick(lang, "zh-CN", "en"), L: L, Sample: b.res.Dataset.Sample, Period: b.res.Dataset.Period,
-		Attribution: data.Attribution(), Sources: b.res.Dataset.Sources}
+		Attribution: data.AttributionFor(b.res.Dataset.Sources), Sources: b.res.Dataset.Sources}
 	if !b.opt.Generated.IsZero() {
 		p.Generated = b.opt.Generated.Format("2006-01-02 15:04")
 	}
@@ -188,7 +188,7 @@ func (b *builder) rules(s scope) []ruleRow {
 	lang := b.opt.Lang
 	var out []ruleRow
 	for _, rr := range b.res.Rules {
-		row := ruleRow{ID: rr.ID, Name: data.RuleName(rr.ID, lang), Scope: scopeName(rr.Scope, lang),
+		row := ruleRow{ID: rr.ID, Name: data.RuleName(rr.ID, lang), Scope: b.scopeName(rr.Scope),
 			Target: data.RuleTarget(rr.ID, b.res.Ruleset, lang), PlanText: rr.PlanText, Pass: rr.Pass, Passing: rr.Passing, Total: rr.Total}
 		switch {
 		case rr.Scope == coverage.LevelCounty:
@@ -239,7 +239,7 @@ func (b *builder) gapRows(gaps []coverage.Gap) []gapRow {
 	out := make([]gapRow, 0, len(gaps))
 	for i, g := range gaps {
 		u := measureUnit(g.Rule, lang)
-		row := gapRow{Rank: i + 1, Code: g.Code, Name: g.Name, Level: scopeName(g.Level, lang), Rule: g.Rule,
+		row := gapRow{Rank: i + 1, Code: g.Code, Name: g.Name, Level: b.scopeName(g.Level), Rule: g.Rule,
 			RuleName: data.RuleName(g.Rule, lang), Priority: fmt.Sprintf("%.2f", g.Priority),
 			Actual: data.Figure(g.Actual) + " " + u, Target: data.Figure(g.Target) + " " + u, Short: data.Figure(g.Shortfall) + " " + u,
 			Detail: data.GapDetail(g, lang), Pipeline: b.facilityList(g.Pipeline)}

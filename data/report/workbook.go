@@ -59,7 +59,7 @@ func (b *builder) workbook(buf *bytes.Buffer) error {
 	sheets := []sheet{b.summarySheet(), b.rulesSheet(), b.countiesSheet(), b.leaguesSheet(), b.gapsSheet(), b.facilitiesSheet(),
 		b.suggestionsSheet(), b.progressSheet(), b.investmentSheet()}
 	for i, s := range sheets {
-		s.name = SheetName(SheetKeys[i], b.opt.Lang)
+		s.name = b.say(SheetName(SheetKeys[i], b.opt.Lang))
 		if i == 0 {
 			if err := f.SetSheetName("Sheet1", s.name); err != nil {
 				return err
@@ -67,11 +67,147 @@ func (b *builder) workbook(buf *bytes.Buffer) error {
 		} else if _, err := f.NewSheet(s.name); err != nil {
 			return err
 		}
-		if err := b.fillSheet(f, s); err != nil {
+		fill := b.fillSheet
+		if rows(&s) > b.streamRows() {
+			fill = b.streamSheet
+		}
+		if err := fill(f, s); err != nil {
 			return fmt.Errorf("sheet %s: %w", s.name, err)
 		}
 	}
 	return f.Write(buf)
+}
+
+// rows counts a sheet's rows, every table's.
+func rows(s *sheet) int {
+	n := 0
+	for t := s; t != nil; t = t.next {
+		n += 2 + len(t.rows) + len(t.notes)
+	}
+	return n
+}
+
+// streamRows is the size beyond which a sheet is streamed to the file
+// rather than built in memory (a national registry is 600,000 rows).
+func (b *builder) streamRows() int {
+	if b.opt.StreamRows > 0 {
+		return b.opt.StreamRows
+	}
+	return 20_000
+}
+
+// numFormats are the Excel number formats of the column formats.
+var numFormats = map[int]int{fmtInt: 3, fmtDec: 4, fmtPct: 10}
+
+// streamSheet writes a large sheet row by row through excelize's stream
+// writer, holding no cells in memory: the same header style, number
+// formats, widths and frozen header as fillSheet, with the first table's
+// filter as an Excel table.
+func (b *builder) streamSheet(f *excelize.File, s sheet) error {
+	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF"},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"0B4F8A"}},
+		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
+	if err != nil {
+		return err
+	}
+	styles := map[int]int{}
+	for k, n := range numFormats {
+		if styles[k], err = f.NewStyle(&excelize.Style{NumFmt: n}); err != nil {
+			return err
+		}
+	}
+	sw, err := f.NewStreamWriter(s.name)
+	if err != nil {
+		return err
+	}
+	var widths []float64
+	for t := &s; t != nil; t = t.next {
+		for i, c := range t.columns {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], c.width)
+		}
+	}
+	for i, w := range widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
+		return err
+	}
+	top := 1
+	for t := &s; t != nil; t = t.next {
+		header := make([]any, len(t.columns))
+		for i, c := range t.columns {
+			header[i] = excelize.Cell{StyleID: head, Value: b.headerLabel(c.key)}
+		}
+		if err := sw.SetRow(cellName(top), header, excelize.RowOpts{Height: 30}); err != nil {
+			return err
+		}
+		for r, row := range slices.Concat(t.rows, t.notes) {
+			out := make([]any, len(row))
+			for i, v := range row {
+				if str, ok := v.(string); ok {
+					v = b.say(str)
+				}
+				if st, ok := styles[t.columns[min(i, len(t.columns)-1)].format]; ok && r < len(t.rows) && i < len(t.columns) {
+					v = excelize.Cell{StyleID: st, Value: v}
+				}
+				out[i] = v
+			}
+			if err := sw.SetRow(cellName(top+1+r), out); err != nil {
+				return err
+			}
+		}
+		top += 2 + len(t.rows) + len(t.notes)
+	}
+	if len(s.rows) > 0 && uniqueHeaders(b, s.columns) {
+		last, _ := excelize.ColumnNumberToName(len(s.columns))
+		off := false
+		if err := sw.AddTable(&excelize.Table{Range: fmt.Sprintf("A1:%s%d", last, len(s.rows)+1), Name: "kepu_" + b.tableNumber(s.name),
+			StyleName: "", ShowRowStripes: &off}); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+func cellName(row int) string {
+	c, _ := excelize.CoordinatesToCellName(1, row)
+	return c
+}
+
+// headerLabel is a column's header in the report's language.
+func (b *builder) headerLabel(key string) string {
+	if l, ok := b.L[key]; ok {
+		return l
+	}
+	return b.say(key) // a header written out (the 投资计划 sheet's), in the region's words
+}
+
+func uniqueHeaders(b *builder, cols []column) bool {
+	seen := map[string]bool{}
+	for _, c := range cols {
+		h := b.headerLabel(c.key)
+		if h == "" || seen[h] {
+			return false
+		}
+		seen[h] = true
+	}
+	return true
+}
+
+// tableNumber numbers a sheet for its table name: its position among the sheets.
+func (b *builder) tableNumber(name string) string {
+	for i, k := range SheetKeys {
+		if b.say(SheetName(k, "zh")) == name || SheetName(k, "en") == name {
+			return fmt.Sprint(i + 1)
+		}
+	}
+	return "0"
 }
 
 func (b *builder) fillSheet(f *excelize.File, s sheet) error {
@@ -116,10 +252,7 @@ func (b *builder) fillSheet(f *excelize.File, s sheet) error {
 func (b *builder) fillTable(f *excelize.File, name string, t *sheet, top int, head int) error {
 	header := make([]any, len(t.columns))
 	for i, c := range t.columns {
-		header[i] = c.key
-		if l, ok := b.L[c.key]; ok {
-			header[i] = l
-		}
+		header[i] = b.headerLabel(c.key)
 	}
 	put := func(r int, row []any) error {
 		cell, _ := excelize.CoordinatesToCellName(1, r)
@@ -129,6 +262,11 @@ func (b *builder) fillTable(f *excelize.File, name string, t *sheet, top int, he
 		return err
 	}
 	for r, row := range slices.Concat(t.rows, t.notes) {
+		for i, v := range row {
+			if s, ok := v.(string); ok {
+				row[i] = b.say(s)
+			}
+		}
 		if err := put(top+1+r, row); err != nil {
 			return err
 		}
@@ -265,7 +403,7 @@ func (b *builder) gapsSheet() sheet {
 	}
 	s.columns = append(s.columns, column{"pipeline", 30, fmtText})
 	for i, g := range b.res.Gaps(coverage.GapFilter{}) {
-		row := []any{i + 1, g.Rule, data.RuleName(g.Rule, lang), g.Code, g.Name, scopeName(g.Level, lang), g.Parent,
+		row := []any{i + 1, g.Rule, data.RuleName(g.Rule, lang), g.Code, g.Name, b.scopeName(g.Level), g.Parent,
 			g.Priority, g.Actual, g.Target, g.Shortfall, data.GapDetail(g, lang)}
 		for _, name := range parts {
 			var v any = ""

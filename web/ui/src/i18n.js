@@ -1,7 +1,7 @@
 // i18n.js: every label of the web map, Chinese first, English on request.
 
 const zh = {
-  title: '内蒙古科普设施覆盖',
+  title: '{region}科普设施覆盖',
   subtitle: '全民科学素质行动规划纲要实施方案（2021—2025年）目标核查',
   sample: '示例数据',
   sampleLabel: '示例数据 · SAMPLE DATA',
@@ -79,7 +79,8 @@ const zh = {
   attrPopulation: '人口：2020年第七次全国人口普查',
   attrFacilities: '科普设施名录与活动记录为合成示例数据（虚构）',
   attrMap: '地图渲染：MapLibre GL JS（BSD-3-Clause）',
-  aboutText: 'kepu 按内蒙古自治区全民科学素质行动规划纲要实施方案（内政发〔2021〕22号）的量化目标逐地核查科普设施覆盖情况，排列差距并给出选址建议。',
+  attrLoaded: '本次载入的数据文件（来源与许可见其自身说明）',
+  aboutText: 'kepu 按{plan}的量化目标逐地核查科普设施覆盖情况，排列差距并给出选址建议。',
   yes: '是',
   no: '否',
   km: '公里',
@@ -265,7 +266,7 @@ const zh = {
 };
 
 const en = {
-  title: 'Inner Mongolia science facility coverage',
+  title: '{region} science facility coverage',
   subtitle: 'Checking the 2021–2025 science-literacy plan targets',
   sample: 'Sample data',
   sampleLabel: 'SAMPLE DATA · synthetic facilities',
@@ -343,7 +344,8 @@ const en = {
   attrPopulation: 'Population: 2020 seventh national census',
   attrFacilities: 'The facility registry and events are synthetic sample data (made up)',
   attrMap: 'Rendering: MapLibre GL JS (BSD-3-Clause)',
-  aboutText: 'kepu checks the quantitative targets of the Inner Mongolia science-literacy implementation plan (内政发〔2021〕22号) place by place, ranks the gaps and suggests where new facilities should go.',
+  attrLoaded: 'Data files loaded (see their own sources and licences)',
+  aboutText: 'kepu checks the quantitative targets of the {plan} place by place, ranks the gaps and suggests where new facilities should go.',
   yes: 'yes',
   no: 'no',
   km: 'km',
@@ -551,12 +553,62 @@ export function setLang(next) {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
 }
 
+// The region the data covers, from /api/about: its names, plan and the
+// words its places are called by. Labels are written in Inner Mongolia's
+// words (盟市, 旗县, 全区, 自治区级); say() puts them in the region's.
+const innerMongolia = {
+  name: '内蒙古自治区', name_en: 'Inner Mongolia Autonomous Region',
+  plan: '内蒙古自治区全民科学素质行动规划纲要实施方案（内政发〔2021〕22号）',
+  plan_en: 'Inner Mongolia science-literacy implementation plan (内政发〔2021〕22号)',
+};
+let region = { ...innerMongolia, words: null };
+
+/** setRegion takes the region of GET /api/about ({region, words}). */
+export function setRegion(about) {
+  const r = about?.region;
+  if (!r?.name) return;
+  const im = r.code === '150000';
+  region = {
+    name: r.name, name_en: r.name_en || r.name,
+    plan: r.plan && !im ? r.plan : (im ? innerMongolia.plan : "全民科学素质行动规划纲要（2021—2035年）（国发〔2021〕9号）"),
+    plan_en: im ? innerMongolia.plan_en : (r.plan || "national science-literacy plan 2021–2035 (国发〔2021〕9号)"),
+    words: about.words && !about.words.native ? about.words : null,
+  };
+}
+
+/** regionBounds is the region's [west, south, east, north] from
+ *  /api/about, or null when it names none. */
+export function regionBounds(about) {
+  const b = about?.region?.bounds;
+  return Array.isArray(b) && b.length === 4 && b.every(Number.isFinite) && b[0] < b[2] && b[1] < b[3] ? b : null;
+}
+
+const plural = (w) => (w.endsWith('y') ? `${w.slice(0, -1)}ies` : w.endsWith('s') ? w : `${w}s`);
+const cap = (w) => w.charAt(0).toUpperCase() + w.slice(1);
+
+/** say rewrites a label written in Inner Mongolia's words into the region's. */
+export function say(s) {
+  const w = region.words;
+  if (!w || typeof s !== 'string') return s;
+  if (lang === 'en') {
+    const pairs = [['leagues', plural(w.league_en)], ['Leagues', cap(plural(w.league_en))], ['league', w.league_en],
+      ['League', cap(w.league_en)], ['counties', plural(w.county_en)], ['Counties', cap(plural(w.county_en))],
+      ['county', w.county_en], ['County', cap(w.county_en)], ['regional', w.own_level_en], ['Regional', cap(w.own_level_en)]];
+    return s.replace(/\b(leagues|Leagues|league|League|counties|Counties|county|County|regional|Regional)\b/g,
+      (m) => pairs.find(([k]) => k === m)[1]);
+  }
+  return s.replaceAll('旗县（市、区）', w.county).replaceAll('旗县市区', w.county).replaceAll('旗县', w.county)
+    .replaceAll('盟市', w.league).replaceAll('全区', w.whole).replaceAll('自治区级', w.own_level);
+}
+
 /** t looks a key up in the current dictionary; unknown keys fall back to
- *  `fallback`, then to the key itself. `{name}` placeholders take vars. */
+ *  `fallback`, then to the key itself. `{name}` placeholders take vars;
+ *  `{region}` and `{plan}` the region's. */
 export function t(key, vars, fallback) {
-  let s = dictionaries[lang][key] ?? dictionaries.zh[key] ?? fallback ?? key;
+  let s = say(dictionaries[lang][key] ?? dictionaries.zh[key] ?? fallback ?? key);
   if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, v);
-  return s;
+  const en = lang === 'en';
+  return s.replaceAll('{region}', en ? region.name_en : region.name).replaceAll('{plan}', en ? region.plan_en : region.plan);
 }
 
 /** has reports whether a label exists for key. */

@@ -17,7 +17,8 @@ export const colors = {
   background: '#eef1f5',
 };
 
-/** region is Inner Mongolia's extent, [west, south, east, north]. */
+/** region is Inner Mongolia's extent, [west, south, east, north]: the
+ *  fallback when /api/about names no bounds for the data's region. */
 export const region = [97.1, 37.3, 126.1, 53.4];
 
 const isOpen = ['==', ['coalesce', ['get', 'status'], 'open'], 'open'];

@@ -46,7 +46,9 @@ export function rememberNames(list) {
 function statsHTML(stats) {
   const small = (v) => typeof v !== 'object' || v === null || Array.isArray(v)
     || Object.keys(v).length <= 8;
-  const rows = Object.entries(stats || {}).filter(([, v]) => small(v));
+  // The region's names and extent head the panel already; they are not figures.
+  const names = /^(code|name|name_en|kind|plan|bounds|targets_from|(league|county)_word(_en)?)$/;
+  const rows = Object.entries(stats || {}).filter(([k, v]) => small(v) && !names.test(k));
   if (!rows.length) return '';
   return `<h3>${t('regionStats')}</h3><dl class="kv small">${rows.map(([k, v]) =>
     `<dt>${esc(fieldName(k))}</dt><dd>${v && typeof v === 'object' && !Array.isArray(v)
