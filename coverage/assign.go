@@ -75,6 +75,10 @@ func (m *Model) placeFacilities() {
 	m.FacilityCounty = make([]string, len(w.Facilities))
 	for i := range w.Facilities {
 		f := &w.Facilities[i]
+		if f.LocatedBy == LocatedByCounty {
+			m.placeByCounty(i)
+			continue
+		}
 		code := m.Locate(f.Point)
 		m.FacilityCounty[i] = code
 		switch {
@@ -91,6 +95,23 @@ func (m *Model) placeFacilities() {
 			m.Located[code] = append(m.Located[code], i)
 		}
 	}
+}
+
+// placeByCounty places facility i, which has no coordinates of its own, in
+// its declared county.
+func (m *Model) placeByCounty(i int) {
+	f := &m.World.Facilities[i]
+	if u, ok := m.Unit(f.County); !ok || u.Level != LevelCounty {
+		m.diagnostics = append(m.diagnostics, Diagnostic{Code: "outside_region", Severity: "warning",
+			Facility: f.ID, Declared: f.County,
+			Message: "the facility has no coordinates and its declared county is not among the units; it counts for nothing"})
+		return
+	}
+	m.FacilityCounty[i] = f.County
+	m.Located[f.County] = append(m.Located[f.County], i)
+	m.diagnostics = append(m.diagnostics, Diagnostic{Code: "located_by_county", Severity: "info",
+		Facility: f.ID, Located: f.County,
+		Message: "no coordinates: placed in its county by the county or address given, and drawn at the county seat"})
 }
 
 func (m *Model) placeEvents() {

@@ -73,9 +73,15 @@ type Facility struct {
 	County        string    `json:"county,omitempty"` // as declared
 	Opened        int       `json:"opened,omitempty"`
 	Point         orb.Point `json:"-"`
+	// LocatedBy is "county" for a record without coordinates placed in its
+	// declared county (County) and drawn at the county seat; "" otherwise.
+	LocatedBy string `json:"located_by,omitempty"`
 	// Props holds every property as read, known or not, for pass-through.
 	Props map[string]any `json:"-"`
 }
+
+// LocatedByCounty is Facility.LocatedBy for a record placed by its county.
+const LocatedByCounty = "county"
 
 // Open reports whether the facility counts toward the rules.
 func (f *Facility) Open() bool { return f.Status == StatusOpen }
@@ -127,6 +133,7 @@ type Diagnostic struct {
 	Severity string `json:"severity,omitempty"` // "error", "warning" or "info"
 	File     string `json:"file,omitempty"`
 	Feature  int    `json:"feature,omitempty"` // 1-based position in its file
+	Row      int    `json:"row,omitempty"`     // spreadsheet row (header = row 1)
 	Facility string `json:"facility,omitempty"`
 	Unit     string `json:"unit,omitempty"`
 	Event    string `json:"event,omitempty"`

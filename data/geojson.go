@@ -19,6 +19,8 @@ type rawFeature struct {
 	Geometry json.RawMessage
 	// parsed is the geometry already decoded by the fast path (nil otherwise).
 	parsed *rawGeometry
+	// dupKeys are keys that appear twice in one object of the feature.
+	dupKeys []string
 }
 
 // record is one feature being turned into a typed record: its properties,
@@ -55,6 +57,11 @@ func (rc *record) point() (orb.Point, bool) {
 	return rc.geom.Point(rc.raw.Geometry)
 }
 
+// noGeometry reports whether the feature's geometry is null or absent.
+func (rc *record) noGeometry() bool {
+	return rc.raw.parsed == nil && (len(rc.raw.Geometry) == 0 || string(rc.raw.Geometry) == "null")
+}
+
 // area decodes the record's Polygon or MultiPolygon geometry.
 func (rc *record) area() (orb.Geometry, bool) {
 	if rc.raw.parsed != nil {
@@ -83,6 +90,9 @@ func readCollection[T any](name string, r io.Reader, opt Options, kind string, d
 			fields: fields{ps: ps, n: rf.N, props: rf.Props},
 			geom:   geomReader{ps: ps, n: rf.N, conv: conv}}
 		v := decode(rc)
+		for _, k := range rf.dupKeys {
+			ps.add(rf.N, rc.fields.id, k, "the key %q appears twice in one object; readers disagree on which value counts, so kepu takes neither", k)
+		}
 		if !ps.errorsSince(mark) {
 			out = append(out, v)
 		}
@@ -98,16 +108,35 @@ func readCollection[T any](name string, r io.Reader, opt Options, kind string, d
 func decodeCollection(ps *problems, b []byte, fast bool) []rawFeature {
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	b = quoteNonFinite(b)
+	var dups map[int][]string
+	if json.Valid(b) {
+		dups = duplicateKeys(b)
+		if keys := dups[0]; len(keys) > 0 {
+			for _, k := range keys {
+				ps.add(0, "", k, "the key %q appears twice in one object; readers disagree on which value counts, so kepu takes neither", k)
+			}
+			return nil
+		}
+	}
+	fs := decodeFeatures(ps, b, fast)
+	for i := range fs {
+		fs[i].dupKeys = dups[fs[i].N]
+	}
+	return fs
+}
+
+// decodeFeatures is decodeCollection after the checks of the whole text.
+func decodeFeatures(ps *problems, b []byte, fast bool) []rawFeature {
 	if fs, ok := decodeWellFormed(ps, b); fast && ok {
 		return fs
 	}
 	var top struct {
-		Type       string            `json:"type"`
-		CRS        json.RawMessage   `json:"crs"`
-		Features   []json.RawMessage `json:"features"`
-		Properties json.RawMessage   `json:"properties"`
-		Geometry   json.RawMessage   `json:"geometry"`
-		ID         any               `json:"id"`
+		Type       string          `json:"type"`
+		CRS        json.RawMessage `json:"crs"`
+		Features   json.RawMessage `json:"features"`
+		Properties json.RawMessage `json:"properties"`
+		Geometry   json.RawMessage `json:"geometry"`
+		ID         any             `json:"id"`
 	}
 	if len(bytes.TrimSpace(b)) == 0 {
 		ps.add(0, "", "", "the file is empty")
@@ -121,17 +150,30 @@ func decodeCollection(ps *problems, b []byte, fast bool) []rawFeature {
 		ps.add(0, "", "crs", "%v", err)
 		return nil
 	}
+	var features []json.RawMessage
 	switch top.Type {
 	case "FeatureCollection":
+		if len(top.Features) == 0 || string(top.Features) == "null" {
+			what := "missing"
+			if len(top.Features) > 0 {
+				what = "null"
+			}
+			ps.add(0, "", "features", "%s: a FeatureCollection needs a features array ([] when it has none)", what)
+			return nil
+		}
+		if err := json.Unmarshal(top.Features, &features); err != nil {
+			ps.add(0, "", "features", "not an array of features: %v", err)
+			return nil
+		}
 	case "Feature":
 		one, _ := json.Marshal(map[string]any{"type": "Feature", "id": top.ID, "properties": top.Properties, "geometry": top.Geometry})
-		top.Features = []json.RawMessage{one}
+		features = []json.RawMessage{one}
 	default:
 		ps.add(0, "", "type", "%q is not a FeatureCollection", top.Type)
 		return nil
 	}
 	var out []rawFeature
-	for i, raw := range top.Features {
+	for i, raw := range features {
 		n := i + 1
 		var f struct {
 			Type       string          `json:"type"`
@@ -179,7 +221,7 @@ func decodeWellFormed(ps *problems, b []byte) ([]rawFeature, bool) {
 			Geometry   *rawGeometry    `json:"geometry"`
 		} `json:"features"`
 	}
-	if json.Unmarshal(b, &top) != nil || top.Type != "FeatureCollection" || checkCRS(top.CRS) != nil {
+	if json.Unmarshal(b, &top) != nil || top.Type != "FeatureCollection" || top.Features == nil || checkCRS(top.CRS) != nil {
 		return nil, false
 	}
 	out := make([]rawFeature, 0, len(top.Features))

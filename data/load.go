@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/kepu/kepu/coverage"
@@ -39,13 +38,17 @@ type Sources struct {
 	Events      string
 	CRS         string // for the user's files; the embedded data is WGS84
 	SkipInvalid bool
+	// Sheet names the workbook sheet to read ("" for the first); Columns
+	// maps other spreadsheet headers to fields (--sheet, --columns).
+	Sheet   string
+	Columns map[string]string
 }
 
 // Load reads the world. Every record is validated; with errors and without
 // SkipInvalid it returns an *InvalidError listing all of them; with
 // SkipInvalid the bad records are left out and listed in the diagnostics.
 func Load(src Sources) (*coverage.World, error) {
-	l := &loader{opt: Options{CRS: src.CRS}, unitIDs: map[string]string{},
+	l := &loader{opt: Options{CRS: src.CRS, Sheet: src.Sheet, Columns: src.Columns}, unitIDs: map[string]string{},
 		facilityIDs: map[string]string{}, eventIDs: map[string]string{}}
 	if _, err := l.opt.converter(); err != nil {
 		return nil, err
@@ -54,6 +57,7 @@ func Load(src Sources) (*coverage.World, error) {
 	if err := l.units(w, src.Units); err != nil {
 		return nil, err
 	}
+	l.opt.Units = w.Units
 	if err := l.facilities(w, src.Facilities); err != nil {
 		return nil, err
 	}
@@ -163,11 +167,7 @@ func (l *loader) facilities(w *coverage.World, files []string) error {
 	}
 	for _, name := range files {
 		if err := l.read(name, l.facilityIDs, func(name string, r io.Reader, opt Options) error {
-			read := ReadFacilities
-			if strings.EqualFold(filepath.Ext(name), ".csv") {
-				read = ReadFacilitiesCSV
-			}
-			fs, ps, err := read(name, r, opt)
+			fs, ps, err := ReadFacilities(name, r, opt)
 			w.Facilities = append(w.Facilities, fs...)
 			l.problems = append(l.problems, ps...)
 			return err

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bufio"
 	"io"
 
 	"github.com/kepu/kepu/coverage"
@@ -88,16 +89,43 @@ func unitFrom(fl fields, conv func(orb.Point) orb.Point) coverage.Unit {
 	return u
 }
 
-// ReadEvents reads events from a GeoJSON FeatureCollection of Points.
+// ReadEvents reads events: a GeoJSON FeatureCollection of Points, a CSV
+// file or an .xlsx workbook, told apart by content.
 func ReadEvents(name string, r io.Reader, opt Options) ([]coverage.Event, []Problem, error) {
-	return readCollection(name, r, opt, "event", func(rc *record) coverage.Event {
-		e := coverage.Event{ID: rc.claimID(), Props: rc.fields.props}
-		fl := rc.fields
-		e.Kind = fl.str("kind", true)
-		e.Date = fl.date("date")
-		e.Facility = fl.str("facility", false)
-		e.Name = fl.str("name", false)
-		e.Point, _ = rc.point()
+	br := bufio.NewReaderSize(r, 64<<10)
+	if sniff(br) != formatGeoJSON {
+		return readEventTable(name, br, opt)
+	}
+	return readCollection(name, br, opt, "event", func(rc *record) coverage.Event {
+		rc.claimID()
+		e := eventFrom(rc.fields)
+		if rc.noGeometry() && (rc.fields.has("county") || rc.fields.has("address")) {
+			e.Point = rc.opt.eventPlace(rc.fields, "geometry")
+		} else {
+			e.Point, _ = rc.point()
+		}
 		return e
 	})
+}
+
+// eventFrom types an event's properties, reporting bad ones.
+func eventFrom(fl fields) coverage.Event {
+	e := coverage.Event{ID: fl.id, Props: fl.props}
+	e.Kind = valueWord(eventWords, fl.str("kind", true))
+	e.Date = fl.date("date")
+	e.Facility = fl.str("facility", false)
+	e.Name = fl.str("name", false)
+	return e
+}
+
+// eventPlace is the seat of an event's county (by code, name or address),
+// for an event without coordinates.
+func (o Options) eventPlace(fl fields, geomField string) orb.Point {
+	var f coverage.Facility
+	o.locate(fl, &f, orb.Point{}, false, geomField)
+	if f.LocatedBy != "" {
+		fl.props["located_by"] = f.LocatedBy
+		fl.props["county"] = f.County
+	}
+	return f.Point
 }
