@@ -41,6 +41,9 @@ func FacilityFeature(f coverage.Facility) *geojson.Feature {
 	}
 	put("county", f.County, f.County == "")
 	put("opened", f.Opened, f.Opened == 0)
+	if f.LocatedBy != "" {
+		p["located_by"] = f.LocatedBy // no coordinates: the point is the county seat
+	}
 	g.Properties = p
 	return g
 }

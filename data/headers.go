@@ -70,6 +70,10 @@ var templateColumns = []struct{ Header, Field string }{
 	{"地址", "address"}, {"经度", "lon"}, {"纬度", "lat"}, {"开放年份", "opened"},
 }
 
+// LocatedBySeatNote says, in exports, that a record without coordinates is
+// drawn at its county's seat.
+const LocatedBySeatNote = "located_by: county（无坐标，标注于旗县驻地 / no coordinates: drawn at the county seat）"
+
 // valueWord maps a Chinese value to its field value, or returns v as is.
 func valueWord(table map[string]string, v string) string {
 	if w, ok := table[v]; ok {

@@ -37,3 +37,14 @@ func (s *Server) reportWorkbook(c echo.Context) error {
 	h.Set("Cache-Control", "no-store")
 	return c.Blob(http.StatusOK, mimeXLSX, buf.Bytes())
 }
+
+// templateWorkbook serves GET /api/template.xlsx: the registry template with
+// the counties of the units served.
+func (s *Server) templateWorkbook(c echo.Context) error {
+	var buf bytes.Buffer
+	if err := data.WriteTemplate(&buf, s.snapshot().world.Units); err != nil {
+		return err
+	}
+	c.Response().Header().Set("Content-Disposition", `attachment; filename="kepu-template.xlsx"`)
+	return c.Blob(http.StatusOK, mimeXLSX, buf.Bytes())
+}

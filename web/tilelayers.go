@@ -252,7 +252,7 @@ func facilitiesLayer(s *snapshot, rs coverage.Ruleset) *tileLayer {
 	l := newLayer(layerFacilities, "the facility registry (科普场馆, 科普大篷车, 科普教育基地, ...)",
 		map[string]string{"id": "String", "name": "String", "category": "String", "status": "String",
 			"level": "String", "floor_area_m2": "Number", "reach_km": "Number", "comprehensive": "Boolean",
-			"located_county": "String"})
+			"located_county": "String", "located_by": "String"})
 	for i := range s.world.Facilities {
 		f := &s.world.Facilities[i]
 		p := geojson.Properties{"id": f.ID, "name": f.Name, "category": f.Category, "status": f.Status}
@@ -261,6 +261,9 @@ func facilitiesLayer(s *snapshot, rs coverage.Ruleset) *tileLayer {
 		}
 		if f.Level != "" {
 			p["level"] = f.Level
+		}
+		if f.LocatedBy != "" {
+			p["located_by"] = f.LocatedBy // drawn at the seat
 		}
 		switch f.Category {
 		case coverage.CategoryVenue:

@@ -22,13 +22,14 @@ type command struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"check":   {runCheck, "evaluate every rule and print a summary"},
-		"gaps":    {runGaps, "the gap list, ranked by priority"},
-		"serve":   {runServe, "the HTTP API, vector tiles and web map"},
-		"suggest": {runSuggest, "site suggestions for caravans and venues"},
-		"report":  {runReport, "batch report for the region and each league"},
-		"import":  {runImport, "add facility and event files to a GeoPackage registry (--db)"},
-		"export":  {runExport, "write facilities or gaps as GeoJSON, CSV, KML or GeoPackage"},
+		"check":    {runCheck, "evaluate every rule and print a summary"},
+		"gaps":     {runGaps, "the gap list, ranked by priority"},
+		"serve":    {runServe, "the HTTP API, vector tiles and web map"},
+		"suggest":  {runSuggest, "site suggestions for caravans and venues"},
+		"report":   {runReport, "batch report for the region and each league"},
+		"import":   {runImport, "add facility and event files to a GeoPackage registry (--db)"},
+		"export":   {runExport, "write facilities or gaps as GeoJSON, CSV, KML or GeoPackage"},
+		"template": {runTemplate, "write the registry template workbook (Chinese headers, drop-down lists)"},
 	}
 }
 
@@ -55,7 +56,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: kepu <command> [flags]\n\ncommands:")
-	for _, name := range []string{"check", "gaps", "serve", "suggest", "report", "import", "export"} {
+	for _, name := range []string{"check", "gaps", "serve", "suggest", "report", "import", "export", "template"} {
 		fmt.Fprintf(w, "  %-8s %s\n", name, commands()[name].summary)
 	}
 	fmt.Fprintln(w, "\nRun 'kepu <command> -h' for its flags. With no input flags kepu uses the embedded\nInner Mongolia data (the facility registry is synthetic sample data, 示例数据).")
