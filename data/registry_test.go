@@ -155,19 +155,16 @@ func checkRegistry(t *testing.T, file string, opt data.Sources) {
 	}
 }
 
-// TestRegistryFormatsAgree reads one registry kept four ways — GeoJSON with
-// English keys, a Chinese CSV in UTF-8 and in GB18030, and a Chinese
-// workbook written by excelize — and checks each against the literal
+// TestRegistryFormatsAgree reads one registry kept five ways — GeoJSON with
+// English keys, a Chinese CSV in UTF-8 and in GB18030 (iconv), a Chinese
+// workbook written by excelize and one written by LibreOffice — and checks each against the literal
 // expectations above, records placed by county included.
 func TestRegistryFormatsAgree(t *testing.T) {
 	dir := t.TempDir()
 	xlsx := filepath.Join(dir, "registry.xlsx")
 	writeWorkbook(t, xlsx, "名录", readCSVFile(t, "testdata/registry/registry-zh.csv"))
 	files := []string{"testdata/registry/registry-en.geojson", "testdata/registry/registry-zh.csv",
-		"testdata/registry/registry-gb18030.csv", xlsx}
-	if _, err := os.Stat("testdata/registry/registry-libreoffice.xlsx"); err == nil {
-		files = append(files, "testdata/registry/registry-libreoffice.xlsx")
-	}
+		"testdata/registry/registry-gb18030.csv", xlsx, "testdata/registry/registry-libreoffice.xlsx"}
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) { checkRegistry(t, f, data.Sources{}) })
 	}
