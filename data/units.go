@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/geo"
 	"github.com/paulmach/orb"
 )
 
@@ -21,10 +22,17 @@ func ReadUnits(name string, r io.Reader, opt Options) ([]coverage.Unit, []Proble
 		rc.fields.id = code
 		u := unitFrom(rc.fields, rc.geom.conv)
 		rc.setID(u.Code, "code")
+		mark := len(rc.fields.ps.list)
 		u.Geometry, _ = rc.area()
+		if rc.fields.ps.errorsSince(mark) {
+			return u
+		}
 		if u.Level == coverage.LevelCounty && !u.HasSeat && u.Geometry != nil {
 			u.Seat, u.HasSeat = u.Geometry.Bound().Center(), true
 			rc.fields.ps.warn(rc.raw.N, code, "seat_lon", "no county seat given; the centre of the bounding box stands in for it")
+		} else if u.HasSeat && u.Geometry != nil && !geo.Covers(u.Geometry, u.Seat) {
+			rc.fields.warn("seat_lon", "seat outside its county: [%v, %v] lies outside the county's outline; records placed by county are drawn there, caravans reach it from there",
+				u.Seat[0], u.Seat[1])
 		}
 		return u
 	})
@@ -80,6 +88,9 @@ func unitFrom(fl fields, conv func(orb.Point) orb.Point) coverage.Unit {
 	}
 	if u.PopulationUrban+u.PopulationRural > 0 && u.Population == 0 {
 		u.Population = u.PopulationUrban + u.PopulationRural
+	} else if u.PopulationUrban+u.PopulationRural > u.Population {
+		fl.fail("population", "urban + rural > population: population_urban %d + population_rural %d = %d is more than population %d",
+			u.PopulationUrban, u.PopulationRural, u.PopulationUrban+u.PopulationRural, u.Population)
 	}
 	u.Border = fl.boolean("border")
 	u.FormerPoverty = fl.str("former_poverty", false)
