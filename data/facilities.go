@@ -26,7 +26,10 @@ type Options struct {
 	Units []coverage.Unit
 	// ids, when set, is shared by several reads so that an id is unique
 	// across files; each reader otherwise checks its own file.
-	ids map[string]string
+	ids idSet
+	// shared, when set, holds ids claimed by earlier reads while ids holds
+	// this read's own (so that a pass can be undone).
+	shared idSet
 	// places indexes Units.
 	places *places
 	// tolerantOnly skips the one-pass decoder of well-formed input, so tests
@@ -34,10 +37,25 @@ type Options struct {
 	tolerantOnly bool
 }
 
+// idSet holds the ids read so far and where each was first seen.
+type idSet map[string]seenAt
+
+// seenAt is where an id was first seen: compact, as a large registry has
+// a million of them.
+type seenAt struct {
+	file string
+	n    int32
+	rows bool
+}
+
+func (s seenAt) where() string {
+	return (&problems{file: s.file, rows: s.rows}).where(int(s.n))
+}
+
 // withIDs returns options with a fresh id set when none is shared.
 func (o Options) withIDs() Options {
 	if o.ids == nil {
-		o.ids = map[string]string{}
+		o.ids = idSet{}
 	}
 	if o.places == nil && o.Units != nil {
 		o.places = newPlaces(o.Units)
@@ -50,11 +68,15 @@ func (o Options) claim(ps *problems, n int, id, field string) {
 	if id == "" {
 		return
 	}
-	if first, ok := o.ids[id]; ok {
-		ps.add(n, id, field, "duplicate: %s already has this %s", first, field)
+	first, ok := o.ids[id]
+	if !ok {
+		first, ok = o.shared[id]
+	}
+	if ok {
+		ps.add(n, id, field, "duplicate: %s already has this %s", first.where(), field)
 		return
 	}
-	o.ids[id] = ps.where(n)
+	o.ids[id] = seenAt{file: ps.file, n: int32(n), rows: ps.rows}
 }
 
 func (o Options) converter() (func(orb.Point) orb.Point, error) {
@@ -74,11 +96,14 @@ var baseLevels = []string{"national", "regional", "league", "county"}
 // file, feature (or spreadsheet row), id and field; a record with an error
 // is not returned.
 func ReadFacilities(name string, r io.Reader, opt Options) ([]coverage.Facility, []Problem, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	if sniff(br) != formatGeoJSON {
-		return readFacilityTable(name, br, opt)
+	rs, f, err := openInput(r)
+	if err != nil {
+		return nil, nil, fmt.Errorf("data: %s: %w", name, err)
 	}
-	return readCollection(name, br, opt, "facility", func(rc *record) coverage.Facility {
+	if f != formatGeoJSON {
+		return readFacilityTable(name, bufio.NewReaderSize(rs, 64<<10), opt)
+	}
+	return readCollection(name, rs, opt, "facility", func(rc *record) coverage.Facility {
 		rc.claimID()
 		f := facilityFrom(rc.fields)
 		if rc.noGeometry() && (rc.fields.has("county") || rc.fields.has("address")) {
@@ -86,8 +111,35 @@ func ReadFacilities(name string, r io.Reader, opt Options) ([]coverage.Facility,
 		} else if pt, ok := rc.point(); ok {
 			rc.opt.locate(rc.fields, &f, pt, true, "geometry")
 		}
+		f.Props = pruneProps(&f)
 		return f
 	})
+}
+
+// pruneProps is what a facility keeps of its properties once typed: the
+// pass-through ones, and typed ones only where the typed field cannot tell
+// that they were there (a zero floor area given as 0), so that a large
+// registry does not keep a map per record. nil when nothing is left.
+// FacilityFeature writes the typed fields back over what is kept.
+func pruneProps(f *coverage.Facility) map[string]any {
+	p := f.Props
+	for _, k := range [...]string{"id", "name", "category", "status"} {
+		delete(p, k)
+	}
+	for _, t := range [...]struct {
+		key string
+		set bool
+	}{{"floor_area_m2", f.FloorArea != 0}, {"comprehensive", f.Comprehensive}, {"reach_km", f.ReachKm != 0},
+		{"vehicle_type", f.VehicleType != ""}, {"level", f.Level != ""}, {"themes", len(f.Themes) > 0},
+		{"county", f.County != ""}, {"opened", f.Opened != 0}} {
+		if t.set {
+			delete(p, t.key)
+		}
+	}
+	if len(p) == 0 {
+		return nil
+	}
+	return p
 }
 
 // idOf is the record's id: the id property, else the feature id.
@@ -102,11 +154,11 @@ func idOf(fl fields, featureID string) string {
 func facilityFrom(fl fields) coverage.Facility {
 	f := coverage.Facility{ID: fl.id, Props: fl.props}
 	f.Name = fl.str("name", false)
-	f.Category = valueWord(categoryWords, fl.str("category", true))
+	f.Category = intern(valueWord(categoryWords, fl.str("category", true)))
 	if f.Category != "" {
 		fl.oneOfWords("category", f.Category, Categories, categoryWords)
 	}
-	f.Status = valueWord(statusWords, fl.str("status", false))
+	f.Status = intern(valueWord(statusWords, fl.str("status", false)))
 	if f.Status == "" {
 		f.Status = coverage.StatusOpen
 	} else {
@@ -121,13 +173,13 @@ func facilityFrom(fl fields) coverage.Facility {
 		}
 	}
 	f.VehicleType = fl.str("vehicle_type", false)
-	f.Level = valueWord(levelWords, fl.str("level", false))
+	f.Level = intern(valueWord(levelWords, fl.str("level", false)))
 	if f.Level != "" && f.Category == coverage.CategoryBase {
 		fl.oneOfWords("level", f.Level, baseLevels, levelWords)
 	}
 	f.Themes = fl.words("themes")
 	for i, t := range f.Themes {
-		f.Themes[i] = valueWord(themeWords, t)
+		f.Themes[i] = intern(valueWord(themeWords, t))
 	}
 	if fl.has("opened") {
 		if y, ok := fl.integer("opened"); ok {

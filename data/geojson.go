@@ -70,21 +70,24 @@ func (rc *record) area() (orb.Geometry, bool) {
 	return rc.geom.Area(rc.raw.Geometry)
 }
 
-// readCollection reads a whole GeoJSON input and decodes each feature with
-// decode, keeping only the records that have no error.
+// readCollection reads a GeoJSON input and decodes each feature with
+// decode, keeping only the records that have no error. Well-formed input
+// is decoded a feature at a time; anything else is read whole, the
+// tolerant way, which names what is wrong.
 func readCollection[T any](name string, r io.Reader, opt Options, kind string, decode func(rc *record) T) ([]T, []Problem, error) {
 	conv, err := opt.converter()
 	if err != nil {
 		return nil, nil, err
 	}
 	opt = opt.withIDs()
-	b, err := io.ReadAll(r)
+	rs, _, err := openInput(r)
 	if err != nil {
 		return nil, nil, fmt.Errorf("data: %s: %w", name, err)
 	}
+	start, _ := rs.Seek(0, io.SeekCurrent)
 	ps := &problems{file: name, record: kind}
 	var out []T
-	for _, rf := range decodeCollection(ps, b, !opt.tolerantOnly) {
+	one := func(rf rawFeature, opt Options) {
 		mark := len(ps.list)
 		rc := &record{raw: rf, opt: opt,
 			fields: fields{ps: ps, n: rf.N, props: rf.Props},
@@ -94,10 +97,53 @@ func readCollection[T any](name string, r io.Reader, opt Options, kind string, d
 			ps.add(rf.N, rc.fields.id, k, "the key %q appears twice in one object; readers disagree on which value counts, so kepu takes neither", k)
 		}
 		if !ps.errorsSince(mark) {
-			out = append(out, v)
+			out = appendDoubling(out, v)
 		}
 	}
+	if !opt.tolerantOnly {
+		// The pass claims ids in a set of its own (unless none were
+		// claimed before), so that it can be undone.
+		sopt, fresh := opt, len(opt.ids) == 0
+		if !fresh {
+			sopt.ids, sopt.shared = idSet{}, opt.ids
+		}
+		if streamCollection(rs, func(rf rawFeature) { one(rf, sopt) }) {
+			if !fresh {
+				for k, v := range sopt.ids {
+					opt.ids[k] = v
+				}
+			}
+			return out, ps.list, nil
+		}
+		// Not well-formed: undo and read it whole.
+		if fresh {
+			clear(opt.ids)
+		}
+		out, ps.list = nil, nil
+		if _, err := rs.Seek(start, io.SeekStart); err != nil {
+			return nil, nil, fmt.Errorf("data: %s: %w", name, err)
+		}
+	}
+	b, err := io.ReadAll(rs)
+	if err != nil {
+		return nil, nil, fmt.Errorf("data: %s: %w", name, err)
+	}
+	for _, rf := range decodeCollection(ps, b, false) {
+		one(rf, opt)
+	}
 	return out, ps.list, nil
+}
+
+// appendDoubling is append that doubles a full slice: plain append grows a
+// large slice by a quarter at a time, which for a million records
+// allocates five times the final slice.
+func appendDoubling[T any](s []T, v T) []T {
+	if len(s) == cap(s) {
+		grown := make([]T, len(s), max(16, 2*cap(s)))
+		copy(grown, s)
+		s = grown
+	}
+	return append(s, v)
 }
 
 // decodeCollection reads a GeoJSON FeatureCollection (or a single Feature)

@@ -74,6 +74,25 @@ var templateColumns = []struct{ Header, Field string }{
 // drawn at its county's seat.
 const LocatedBySeatNote = "located_by: county（无坐标，标注于旗县驻地 / no coordinates: drawn at the county seat）"
 
+// interned are the values many records share, kept once.
+var interned = func() map[string]string {
+	m := map[string]string{}
+	for _, w := range []string{coverage.CategoryVenue, coverage.CategoryCaravan, coverage.CategoryBase,
+		coverage.StatusOpen, coverage.StatusUnderConstruction, coverage.StatusPlanned, coverage.StatusClosed,
+		"national", "regional", "league", "county", "culture", "tourism"} {
+		m[w] = w
+	}
+	return m
+}()
+
+// intern returns the shared copy of a common value, else s.
+func intern(s string) string {
+	if w, ok := interned[s]; ok {
+		return w
+	}
+	return s
+}
+
 // valueWord maps a Chinese value to its field value, or returns v as is.
 func valueWord(table map[string]string, v string) string {
 	if w, ok := table[v]; ok {

@@ -48,8 +48,8 @@ type Sources struct {
 // SkipInvalid it returns an *InvalidError listing all of them; with
 // SkipInvalid the bad records are left out and listed in the diagnostics.
 func Load(src Sources) (*coverage.World, error) {
-	l := &loader{opt: Options{CRS: src.CRS, Sheet: src.Sheet, Columns: src.Columns}, unitIDs: map[string]string{},
-		facilityIDs: map[string]string{}, eventIDs: map[string]string{}}
+	l := &loader{opt: Options{CRS: src.CRS, Sheet: src.Sheet, Columns: src.Columns}, unitIDs: idSet{},
+		facilityIDs: idSet{}, eventIDs: idSet{}}
 	if _, err := l.opt.converter(); err != nil {
 		return nil, err
 	}
@@ -83,13 +83,13 @@ type loader struct {
 	opt      Options
 	problems []Problem
 	// ids are shared per kind of record, so ids are unique across files.
-	unitIDs, facilityIDs, eventIDs map[string]string
+	unitIDs, facilityIDs, eventIDs idSet
 }
 
 type readFunc func(name string, r io.Reader, opt Options) error
 
 // read opens a user file or an embedded one and hands it to fn.
-func (l *loader) read(name string, ids map[string]string, fn readFunc) error {
+func (l *loader) read(name string, ids idSet, fn readFunc) error {
 	opt := l.opt
 	opt.ids = ids
 	if strings.HasPrefix(name, "embedded/") {
@@ -168,7 +168,11 @@ func (l *loader) facilities(w *coverage.World, files []string) error {
 	for _, name := range files {
 		if err := l.read(name, l.facilityIDs, func(name string, r io.Reader, opt Options) error {
 			fs, ps, err := ReadFacilities(name, r, opt)
-			w.Facilities = append(w.Facilities, fs...)
+			if w.Facilities == nil {
+				w.Facilities = fs // no copy of a large registry
+			} else {
+				w.Facilities = append(w.Facilities, fs...)
+			}
 			l.problems = append(l.problems, ps...)
 			return err
 		}); err != nil {

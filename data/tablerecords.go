@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"maps"
 	"math"
 	"strconv"
 	"strings"
@@ -79,8 +80,8 @@ func (tc *tableColumns) requireLocation(ps *problems) bool {
 // row reads one row's cells into properties by key; cells that are empty
 // are left out, as are cells whose bytes are neither UTF-8 nor GB18030
 // (reported). Workbook day numbers in date columns become dates.
-func (tc *tableColumns) row(ps *problems, t *table, rec []string) map[string]any {
-	props := make(map[string]any, len(rec))
+func (tc *tableColumns) row(ps *problems, t *table, rec []string, props map[string]any) map[string]any {
+	clear(props)
 	for i, v := range rec {
 		if i >= len(tc.keys) {
 			if strings.TrimSpace(v) != "" {
@@ -143,7 +144,11 @@ func blank(rec []string) bool {
 // eachRow reads a table's rows until its end, handing each non-blank row's
 // properties and row number to fn, with mark, the number of problems before
 // the row's. A row CSV cannot parse is reported.
+//
+// The properties map is the same for every row (a large registry would
+// otherwise leave a map per record): fn keeps a copy of what it needs.
 func eachRow(ps *problems, t *table, tc *tableColumns, fn func(n, mark int, props map[string]any)) {
+	props := make(map[string]any, len(tc.keys))
 	for {
 		rec, err := t.next()
 		if errors.Is(err, io.EOF) {
@@ -161,7 +166,7 @@ func eachRow(ps *problems, t *table, tc *tableColumns, fn func(n, mark int, prop
 			continue
 		}
 		mark := len(ps.list)
-		fn(t.row, mark, tc.row(ps, t, rec))
+		fn(t.row, mark, tc.row(ps, t, rec, props))
 	}
 }
 
@@ -191,8 +196,10 @@ func readFacilityTable(name string, br *bufio.Reader, opt Options) ([]coverage.F
 		if has || !given {
 			opt.locate(fl, &f, pt, has, "lon")
 		}
+		f.Props = maps.Clone(pruneProps(&f))
+		f.ID, f.Name = strings.Clone(f.ID), strings.Clone(f.Name) // not the whole CSV line
 		if !ps.errorsSince(mark) {
-			out = append(out, f)
+			out = appendDoubling(out, f)
 		}
 	})
 	return out, ps.list, nil
@@ -295,6 +302,7 @@ func readEventTable(name string, br *bufio.Reader, opt Options) ([]coverage.Even
 		if !given {
 			e.Point = opt.eventPlace(fl, "lon")
 		}
+		e.Props = maps.Clone(e.Props)
 		if !ps.errorsSince(mark) {
 			out = append(out, e)
 		}

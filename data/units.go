@@ -2,6 +2,7 @@ package data
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 
 	"github.com/kepu/kepu/coverage"
@@ -103,11 +104,14 @@ func unitFrom(fl fields, conv func(orb.Point) orb.Point) coverage.Unit {
 // ReadEvents reads events: a GeoJSON FeatureCollection of Points, a CSV
 // file or an .xlsx workbook, told apart by content.
 func ReadEvents(name string, r io.Reader, opt Options) ([]coverage.Event, []Problem, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	if sniff(br) != formatGeoJSON {
-		return readEventTable(name, br, opt)
+	rs, f, err := openInput(r)
+	if err != nil {
+		return nil, nil, fmt.Errorf("data: %s: %w", name, err)
 	}
-	return readCollection(name, br, opt, "event", func(rc *record) coverage.Event {
+	if f != formatGeoJSON {
+		return readEventTable(name, bufio.NewReaderSize(rs, 64<<10), opt)
+	}
+	return readCollection(name, rs, opt, "event", func(rc *record) coverage.Event {
 		rc.claimID()
 		e := eventFrom(rc.fields)
 		if rc.noGeometry() && (rc.fields.has("county") || rc.fields.has("address")) {
