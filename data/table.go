@@ -56,6 +56,15 @@ type table struct {
 	workbook bool
 	// decimalComma reads 111,6 as 111.6 (files separated by semicolons).
 	decimalComma bool
+	// close releases what the table holds (a workbook's temporary files).
+	close func()
+}
+
+// Close releases what the table holds.
+func (t *table) Close() {
+	if t.close != nil {
+		t.close()
+	}
 }
 
 // openTable opens r as a CSV file or, when it is one, a workbook (the sheet
@@ -242,37 +251,52 @@ func isASCII(s string) bool {
 
 // openWorkbook reads the sheet of an .xlsx workbook row by row.
 func openWorkbook(ps *problems, r io.Reader, sheet string) (*table, bool) {
-	wb, err := excelize.OpenReader(r)
+	b, err := io.ReadAll(r)
+	if err != nil {
+		ps.add(0, "", "", "reading the workbook: %v", err)
+		return nil, false
+	}
+	// A workbook's parts unzip to far less than a hundred times its size;
+	// a header claiming more is damage, and excelize would allocate it.
+	limit := min(max(int64(len(b))*100, 16<<20), 16<<30)
+	wb, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: limit, UnzipXMLSizeLimit: min(limit, 16<<20)})
 	if err != nil {
 		ps.add(0, "", "", "not a readable .xlsx workbook: %v", err)
 		return nil, false
 	}
+	release := func() { wb.Close() }
 	sheets := wb.GetSheetList()
 	if sheet == "" {
 		if len(sheets) == 0 {
+			release()
 			ps.add(0, "", "", "the workbook has no sheet")
 			return nil, false
 		}
 		sheet = sheets[0]
 	} else if idx, _ := wb.GetSheetIndex(sheet); idx < 0 {
+		release()
 		ps.add(0, "", "", "the workbook has no sheet %q (it has %s)", sheet, quoteList(sheets))
 		return nil, false
 	}
 	rows, err := wb.Rows(sheet)
 	if err != nil {
+		release()
 		ps.add(0, "", "", "sheet %q: %v", sheet, err)
 		return nil, false
 	}
-	t := &table{text: func(s string) (string, bool) { return s, true }, workbook: true}
+	t := &table{text: func(s string) (string, bool) { return s, true }, workbook: true,
+		close: func() { rows.Close(); release() }}
 	t.next = func() ([]string, error) {
 		if !rows.Next() {
 			if err := rows.Error(); err != nil {
 				return nil, err
 			}
-			rows.Close()
 			return nil, io.EOF
 		}
 		t.row++
+		if t.row > excelize.TotalRows {
+			return nil, fmt.Errorf("sheet %q goes on past row %d, the last a workbook has", sheet, excelize.TotalRows)
+		}
 		return rows.Columns(excelize.Options{RawCellValue: true})
 	}
 	header, err := t.next()
@@ -282,6 +306,7 @@ func openWorkbook(ps *problems, r io.Reader, sheet string) (*table, bool) {
 		} else {
 			ps.add(0, "", "", "sheet %q: row 1 (the header): %v", sheet, err)
 		}
+		t.Close()
 		return nil, false
 	}
 	t.header = header

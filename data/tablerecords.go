@@ -182,6 +182,7 @@ func readFacilityTable(name string, br *bufio.Reader, opt Options) ([]coverage.F
 	if !ok {
 		return nil, ps.list, nil
 	}
+	defer t.Close()
 	known := append(append([]string{"lon", "lat", "address", "closed", "located_by"}, FacilityKeys...), opt.fieldsOfColumns()...)
 	tc, ok := mapColumns(ps, t.header, facilityHeaders, known, opt.Columns)
 	if !ok || !tc.requireLocation(ps) {
@@ -287,6 +288,7 @@ func readEventTable(name string, br *bufio.Reader, opt Options) ([]coverage.Even
 	if !ok {
 		return nil, ps.list, nil
 	}
+	defer t.Close()
 	known := append(append([]string{"lon", "lat", "address", "county"}, EventKeys...), opt.fieldsOfColumns()...)
 	tc, ok := mapColumns(ps, t.header, eventHeaders, known, opt.Columns)
 	if !ok || !tc.requireLocation(ps) {
