@@ -106,10 +106,15 @@ func ReadFacilities(name string, r io.Reader, opt Options) ([]coverage.Facility,
 	return readCollection(name, rs, opt, "facility", func(rc *record) coverage.Facility {
 		rc.claimID()
 		f := facilityFrom(rc.fields)
-		if rc.noGeometry() && (rc.fields.has("county") || rc.fields.has("address")) {
+		switch {
+		case rc.noGeometry() && (rc.fields.has("county") || rc.fields.has("address")):
 			rc.opt.locate(rc.fields, &f, orb.Point{}, false, "geometry")
-		} else if pt, ok := rc.point(); ok {
-			rc.opt.locate(rc.fields, &f, pt, true, "geometry")
+		case rc.noGeometry():
+			rc.fields.fail("geometry", "missing (null), and no county or address to place the record by")
+		default:
+			if pt, ok := rc.point(); ok {
+				rc.opt.locate(rc.fields, &f, pt, true, "geometry")
+			}
 		}
 		f.Props = pruneProps(&f)
 		return f
