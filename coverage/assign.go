@@ -1,7 +1,9 @@
 package coverage
 
 import (
+	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/kepu/kepu/geo"
 	"github.com/paulmach/orb"
@@ -77,8 +79,15 @@ func (m *Model) placeFacilities() {
 	m.FacilityCounty = make([]string, len(w.Facilities))
 	for i := range w.Facilities {
 		f := &w.Facilities[i]
+		if f.LocatedBy == LocatedByCounty {
+			m.placeByCounty(i)
+			continue
+		}
 		code := m.Locate(f.Point)
 		m.FacilityCounty[i] = code
+		if code != "" {
+			m.checkOverlap(f)
+		}
 		switch {
 		case code == "":
 			m.diagnostics = append(m.diagnostics, Diagnostic{Code: "outside_region", Severity: "warning",
@@ -93,6 +102,42 @@ func (m *Model) placeFacilities() {
 			m.Located[code] = append(m.Located[code], i)
 		}
 	}
+}
+
+// checkOverlap reports a facility that more than one county covers: the
+// counties overlap there, or it lies on their shared boundary. The lower
+// code wins (Locate); the diagnostic names the others.
+func (m *Model) checkOverlap(f *Facility) {
+	all := m.index.All(f.Point)
+	if len(all) < 2 {
+		return
+	}
+	codes := make([]string, len(all))
+	for k, a := range all {
+		codes[k] = m.World.Units[m.Counties[a]].Code
+	}
+	sort.Strings(codes)
+	m.diagnostics = append(m.diagnostics, Diagnostic{Code: "overlapping_counties", Severity: "warning",
+		Facility: f.ID, Located: codes[0],
+		Message: fmt.Sprintf("counties %s all cover the facility's location (they overlap there, or it lies on their boundary); the lower code, %s, wins",
+			strings.Join(codes, ", "), codes[0])})
+}
+
+// placeByCounty places facility i, which has no coordinates of its own, in
+// its declared county.
+func (m *Model) placeByCounty(i int) {
+	f := &m.World.Facilities[i]
+	if u, ok := m.Unit(f.County); !ok || u.Level != LevelCounty {
+		m.diagnostics = append(m.diagnostics, Diagnostic{Code: "outside_region", Severity: "warning",
+			Facility: f.ID, Declared: f.County,
+			Message: "the facility has no coordinates and its declared county is not among the units; it counts for nothing"})
+		return
+	}
+	m.FacilityCounty[i] = f.County
+	m.Located[f.County] = append(m.Located[f.County], i)
+	m.diagnostics = append(m.diagnostics, Diagnostic{Code: "located_by_county", Severity: "info",
+		Facility: f.ID, Located: f.County,
+		Message: "no coordinates: placed in its county by the county or address given, and drawn at the county seat"})
 }
 
 func (m *Model) placeEvents() {

@@ -75,9 +75,15 @@ type Facility struct {
 	Opened        When      `json:"opened,omitempty"` // a year or a date; see CountsAsOf
 	Closed        When      `json:"closed,omitempty"`
 	Point         orb.Point `json:"-"`
+	// LocatedBy is "county" for a record without coordinates placed in its
+	// declared county (County) and drawn at the county seat; "" otherwise.
+	LocatedBy string `json:"located_by,omitempty"`
 	// Props holds every property as read, known or not, for pass-through.
 	Props map[string]any `json:"-"`
 }
+
+// LocatedByCounty is Facility.LocatedBy for a record placed by its county.
+const LocatedByCounty = "county"
 
 // Open reports whether the facility's status is open. Whether it counts on
 // a given day is CountsAsOf.
@@ -150,6 +156,7 @@ type Diagnostic struct {
 	Severity string `json:"severity,omitempty"` // "error", "warning" or "info"
 	File     string `json:"file,omitempty"`
 	Feature  int    `json:"feature,omitempty"` // 1-based position in its file
+	Row      int    `json:"row,omitempty"`     // spreadsheet row (header = row 1)
 	Facility string `json:"facility,omitempty"`
 	Unit     string `json:"unit,omitempty"`
 	Event    string `json:"event,omitempty"`

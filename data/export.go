@@ -178,6 +178,9 @@ func WriteFacilitiesKML(w io.Writer, fs []coverage.Facility, sample bool) error 
 				lines = append(lines, fmt.Sprintf("%s: %s", k, csvCell(v)))
 			}
 		}
+		if f.LocatedBy == coverage.LocatedByCounty {
+			lines = append(lines, LocatedBySeatNote)
+		}
 		name := f.Name
 		if name == "" {
 			name = f.ID

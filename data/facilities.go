@@ -1,9 +1,7 @@
 package data
 
 import (
-	"encoding/csv"
-	"encoding/json"
-	"errors"
+	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -18,18 +16,49 @@ type Options struct {
 	// CRS names the coordinate system of the input: "" or "wgs84" (also
 	// CGCS2000, taken as is), "gcj02" or "bd09" (converted on load).
 	CRS string
+	// Sheet names the workbook sheet to read; "" for the first.
+	Sheet string
+	// Columns maps spreadsheet headers to field names, beside the Chinese
+	// and English headers known without it (--columns).
+	Columns map[string]string
+	// Units, when given, place records without coordinates by their county
+	// (code or name) or address, at the county seat.
+	Units []coverage.Unit
 	// ids, when set, is shared by several reads so that an id is unique
 	// across files; each reader otherwise checks its own file.
-	ids map[string]string
+	ids idSet
+	// shared, when set, holds ids claimed by earlier reads while ids holds
+	// this read's own (so that a pass can be undone).
+	shared idSet
+	// places indexes Units.
+	places *places
 	// tolerantOnly skips the one-pass decoder of well-formed input, so tests
 	// can check that both paths read the same.
 	tolerantOnly bool
 }
 
+// idSet holds the ids read so far and where each was first seen.
+type idSet map[string]seenAt
+
+// seenAt is where an id was first seen: compact, as a large registry has
+// a million of them.
+type seenAt struct {
+	file string
+	n    int32
+	rows bool
+}
+
+func (s seenAt) where() string {
+	return (&problems{file: s.file, rows: s.rows}).where(int(s.n))
+}
+
 // withIDs returns options with a fresh id set when none is shared.
 func (o Options) withIDs() Options {
 	if o.ids == nil {
-		o.ids = map[string]string{}
+		o.ids = idSet{}
+	}
+	if o.places == nil && o.Units != nil {
+		o.places = newPlaces(o.Units)
 	}
 	return o
 }
@@ -39,11 +68,15 @@ func (o Options) claim(ps *problems, n int, id, field string) {
 	if id == "" {
 		return
 	}
-	if first, ok := o.ids[id]; ok {
-		ps.add(n, id, field, "duplicate: %s already has this %s", first, field)
+	first, ok := o.ids[id]
+	if !ok {
+		first, ok = o.shared[id]
+	}
+	if ok {
+		ps.add(n, id, field, "duplicate: %s already has this %s", first.where(), field)
 		return
 	}
-	o.ids[id] = fmt.Sprintf("%s feature %d", ps.file, n)
+	o.ids[id] = seenAt{file: ps.file, n: int32(n), rows: ps.rows}
 }
 
 func (o Options) converter() (func(orb.Point) orb.Point, error) {
@@ -57,17 +90,61 @@ func (o Options) converter() (func(orb.Point) orb.Point, error) {
 // baseLevels are the levels a base may have.
 var baseLevels = []string{"national", "regional", "league", "county"}
 
-// ReadFacilities reads a GeoJSON FeatureCollection of facility Points. It
+// ReadFacilities reads a facility registry: a GeoJSON FeatureCollection of
+// Points, a CSV file or an .xlsx workbook, told apart by content. It
 // returns every valid facility and the problems of the others, each named by
-// file, feature number, id and field; a record with an error is not returned.
+// file, feature (or spreadsheet row), id and field; a record with an error
+// is not returned.
 func ReadFacilities(name string, r io.Reader, opt Options) ([]coverage.Facility, []Problem, error) {
-	return readCollection(name, r, opt, "facility", func(rc *record) coverage.Facility {
+	rs, f, err := openInput(r)
+	if err != nil {
+		return nil, nil, fmt.Errorf("data: %s: %w", name, err)
+	}
+	if f != formatGeoJSON {
+		return readFacilityTable(name, bufio.NewReaderSize(rs, 64<<10), opt)
+	}
+	return readCollection(name, rs, opt, "facility", func(rc *record) coverage.Facility {
 		rc.claimID()
-		pt, _ := rc.point()
 		f := facilityFrom(rc.fields)
-		f.Point = pt
+		switch {
+		case rc.noGeometry() && (rc.fields.has("county") || rc.fields.has("address")):
+			rc.opt.locate(rc.fields, &f, orb.Point{}, false, "geometry")
+		case rc.noGeometry():
+			rc.fields.fail("geometry", "missing (null), and no county or address to place the record by")
+		default:
+			if pt, ok := rc.point(); ok {
+				rc.opt.locate(rc.fields, &f, pt, true, "geometry")
+			}
+		}
+		f.Props = pruneProps(&f)
 		return f
 	})
+}
+
+// pruneProps is what a facility keeps of its properties once typed: the
+// pass-through ones, and typed ones only where the typed field cannot tell
+// that they were there (a zero floor area given as 0), so that a large
+// registry does not keep a map per record. nil when nothing is left.
+// FacilityFeature writes the typed fields back over what is kept.
+func pruneProps(f *coverage.Facility) map[string]any {
+	p := f.Props
+	for _, k := range [...]string{"id", "name", "category", "status"} {
+		delete(p, k)
+	}
+	for _, t := range [...]struct {
+		key string
+		set bool
+	}{{"floor_area_m2", f.FloorArea != 0}, {"comprehensive", f.Comprehensive}, {"reach_km", f.ReachKm != 0},
+		{"vehicle_type", f.VehicleType != ""}, {"level", f.Level != ""}, {"themes", len(f.Themes) > 0},
+		{"county", f.County != ""}, {"opened", f.Opened != ""}, {"closed", f.Closed != ""}} {
+		if t.set {
+			delete(p, t.key)
+		}
+	}
+	if len(p) == 0 {
+		return nil
+	}
+	return p
 }
 
 // idOf is the record's id: the id property, else the feature id.
@@ -82,12 +159,15 @@ func idOf(fl fields, featureID string) string {
 func facilityFrom(fl fields) coverage.Facility {
 	f := coverage.Facility{ID: fl.id, Props: fl.props}
 	f.Name = fl.str("name", false)
-	f.Category = fl.str("category", true)
-	f.Status = fl.str("status", false)
+	f.Category = intern(valueWord(categoryWords, fl.str("category", true)))
+	if f.Category != "" {
+		fl.oneOfWords("category", f.Category, Categories, categoryWords)
+	}
+	f.Status = intern(valueWord(statusWords, fl.str("status", false)))
 	if f.Status == "" {
 		f.Status = coverage.StatusOpen
 	} else {
-		fl.oneOf("status", f.Status, coverage.Statuses...)
+		fl.oneOfWords("status", f.Status, coverage.Statuses, statusWords)
 	}
 	f.FloorArea = fl.nonNegative("floor_area_m2")
 	f.Comprehensive = fl.boolean("comprehensive")
@@ -98,98 +178,20 @@ func facilityFrom(fl fields) coverage.Facility {
 		}
 	}
 	f.VehicleType = fl.str("vehicle_type", false)
-	f.Level = fl.str("level", false)
+	f.Level = intern(valueWord(levelWords, fl.str("level", false)))
 	if f.Level != "" && f.Category == coverage.CategoryBase {
-		fl.oneOf("level", f.Level, baseLevels...)
+		fl.oneOfWords("level", f.Level, baseLevels, levelWords)
 	}
 	f.Themes = fl.words("themes")
-	f.County = fl.code("county", false)
+	for i, t := range f.Themes {
+		f.Themes[i] = intern(valueWord(themeWords, t))
+	}
 	fl.dates(&f)
 	return f
 }
 
-// ReadFacilitiesCSV reads facilities from CSV with a header row that has
-// lon and lat columns; the other columns are the GeoJSON property names.
-// themes may hold several words separated by ';' or '|'.
+// ReadFacilitiesCSV reads facilities from a table (CSV or a workbook); see
+// ReadFacilities, which also takes GeoJSON.
 func ReadFacilitiesCSV(name string, r io.Reader, opt Options) ([]coverage.Facility, []Problem, error) {
-	conv, err := opt.converter()
-	if err != nil {
-		return nil, nil, err
-	}
-	opt = opt.withIDs()
-	ps := &problems{file: name, record: "facility"}
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	header, err := cr.Read()
-	if err != nil {
-		ps.add(0, "", "", "no header row: %v", err)
-		return nil, ps.list, nil
-	}
-	if len(header) > 0 {
-		header[0] = strings.TrimPrefix(header[0], "\ufeff")
-	}
-	col := map[string]int{}
-	for i, h := range header {
-		col[strings.ToLower(strings.TrimSpace(h))] = i
-	}
-	for _, need := range []string{"lon", "lat"} {
-		if _, ok := col[need]; !ok {
-			ps.add(0, "", need, "the header has no %q column", need)
-			return nil, ps.list, nil
-		}
-	}
-	var out []coverage.Facility
-	for n := 1; ; n++ {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			ps.add(n, "", "", "unreadable CSV row: %v", err)
-			if _, ok := err.(*csv.ParseError); ok {
-				continue
-			}
-			break
-		}
-		mark := len(ps.list)
-		fl := fields{ps: ps, n: n, props: csvProps(col, rec)}
-		fl.id = idOf(fl, "")
-		if fl.id == "" {
-			fl.fail("id", "missing")
-		}
-		opt.claim(ps, n, fl.id, "id")
-		if len(rec) != len(header) {
-			fl.fail("", "row has %d fields, the header %d", len(rec), len(header))
-		}
-		pt, _ := geomReader{ps: ps, n: n, id: fl.id, conv: conv}.position(csvPosition(col, rec), "lon/lat")
-		f := facilityFrom(fl)
-		f.Point = pt
-		if !ps.errorsSince(mark) {
-			out = append(out, f)
-		}
-	}
-	return out, ps.list, nil
-}
-
-// csvProps is a CSV row's non-empty cells other than lon and lat, by column name.
-func csvProps(cols map[string]int, rec []string) map[string]any {
-	props := map[string]any{}
-	for h, i := range cols {
-		if i < len(rec) && h != "lon" && h != "lat" && strings.TrimSpace(rec[i]) != "" {
-			props[h] = strings.TrimSpace(rec[i])
-		}
-	}
-	return props
-}
-
-// csvPosition is a CSV row's lon and lat as a position to check.
-func csvPosition(cols map[string]int, rec []string) []any {
-	return []any{json.Number(cell(rec, cols["lon"])), json.Number(cell(rec, cols["lat"]))}
-}
-
-func cell(rec []string, i int) string {
-	if i < len(rec) {
-		return strings.TrimSpace(rec[i])
-	}
-	return ""
+	return readFacilityTable(name, bufio.NewReaderSize(r, 64<<10), opt)
 }

@@ -42,6 +42,9 @@ func FacilityFeature(f coverage.Facility) *geojson.Feature {
 	put("county", f.County, f.County == "")
 	put("opened", f.Opened.Value(), f.Opened == "")
 	put("closed", f.Closed.Value(), f.Closed == "")
+	if f.LocatedBy != "" {
+		p["located_by"] = f.LocatedBy // no coordinates: the point is the county seat
+	}
 	g.Properties = p
 	return g
 }

@@ -14,9 +14,26 @@ type fields struct {
 	n     int
 	id    string
 	props map[string]any
+	// labels names a field by the header it was read from (spreadsheets).
+	labels map[string]string
 }
 
-func (f fields) fail(field, format string, args ...any) { f.ps.add(f.n, f.id, field, format, args...) }
+func (f fields) fail(field, format string, args ...any) {
+	f.ps.add(f.n, f.id, f.label(field), format, args...)
+}
+
+func (f fields) warn(field, format string, args ...any) {
+	f.ps.warn(f.n, f.id, f.label(field), format, args...)
+}
+
+// label is the field as the input names it: the spreadsheet header as
+// written, else the field name.
+func (f fields) label(field string) string {
+	if l, ok := f.labels[field]; ok {
+		return l
+	}
+	return field
+}
 
 func (f fields) has(key string) bool {
 	v, ok := f.props[key]
@@ -131,7 +148,8 @@ func (f fields) boolean(key string) bool {
 	return false
 }
 
-// words reads a list of words; a string is split on commas, semicolons, '|' or '、'.
+// words reads a list of words; a string is split on commas, semicolons,
+// '|' or '、' (full-width ones too).
 func (f fields) words(key string) []string {
 	v, ok := f.props[key]
 	if !ok || v == nil {
@@ -151,7 +169,9 @@ func (f fields) words(key string) []string {
 			}
 		}
 	case string:
-		for _, s := range strings.FieldsFunc(x, func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == '、' }) {
+		for _, s := range strings.FieldsFunc(x, func(r rune) bool {
+			return r == ',' || r == ';' || r == '|' || r == '、' || r == '，' || r == '；'
+		}) {
 			if s = strings.TrimSpace(s); s != "" {
 				out = append(out, s)
 			}
@@ -170,6 +190,18 @@ func (f fields) oneOf(key, value string, allowed ...string) bool {
 		}
 	}
 	f.fail(key, "unknown value %q (allowed: %s)", value, strings.Join(allowed, ", "))
+	return false
+}
+
+// oneOfWords checks a value against the allowed ones, naming their Chinese
+// words too when refusing it.
+func (f fields) oneOfWords(key, value string, allowed []string, zh map[string]string) bool {
+	for _, a := range allowed {
+		if value == a {
+			return true
+		}
+	}
+	f.fail(key, "unknown value %q (allowed: %s)", value, allowedWith(allowed, zh))
 	return false
 }
 
@@ -203,7 +235,7 @@ func (f fields) date(key string) string {
 	}
 	// A date-time (2024-06-01T09:30:00+08:00) counts by its calendar date.
 	if len(s) > 10 && (s[10] == 'T' || s[10] == ' ') && validDate(s[:10]) {
-		f.ps.warn(f.n, f.id, key, "%q: the time of day is ignored; the date %s counts", s, s[:10])
+		f.warn(key, "%q: the time of day is ignored; the date %s counts", s, s[:10])
 		return s[:10]
 	}
 	if !validDate(s) {

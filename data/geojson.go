@@ -19,6 +19,8 @@ type rawFeature struct {
 	Geometry json.RawMessage
 	// parsed is the geometry already decoded by the fast path (nil otherwise).
 	parsed *rawGeometry
+	// dupKeys are keys that appear twice in one object of the feature.
+	dupKeys []string
 }
 
 // record is one feature being turned into a typed record: its properties,
@@ -55,6 +57,11 @@ func (rc *record) point() (orb.Point, bool) {
 	return rc.geom.Point(rc.raw.Geometry)
 }
 
+// noGeometry reports whether the feature's geometry is null or absent.
+func (rc *record) noGeometry() bool {
+	return rc.raw.parsed == nil && (len(rc.raw.Geometry) == 0 || string(rc.raw.Geometry) == "null")
+}
+
 // area decodes the record's Polygon or MultiPolygon geometry.
 func (rc *record) area() (orb.Geometry, bool) {
 	if rc.raw.parsed != nil {
@@ -63,31 +70,80 @@ func (rc *record) area() (orb.Geometry, bool) {
 	return rc.geom.Area(rc.raw.Geometry)
 }
 
-// readCollection reads a whole GeoJSON input and decodes each feature with
-// decode, keeping only the records that have no error.
+// readCollection reads a GeoJSON input and decodes each feature with
+// decode, keeping only the records that have no error. Well-formed input
+// is decoded a feature at a time; anything else is read whole, the
+// tolerant way, which names what is wrong.
 func readCollection[T any](name string, r io.Reader, opt Options, kind string, decode func(rc *record) T) ([]T, []Problem, error) {
 	conv, err := opt.converter()
 	if err != nil {
 		return nil, nil, err
 	}
 	opt = opt.withIDs()
-	b, err := io.ReadAll(r)
+	rs, _, err := openInput(r)
 	if err != nil {
 		return nil, nil, fmt.Errorf("data: %s: %w", name, err)
 	}
+	start, _ := rs.Seek(0, io.SeekCurrent)
 	ps := &problems{file: name, record: kind}
 	var out []T
-	for _, rf := range decodeCollection(ps, b, !opt.tolerantOnly) {
+	one := func(rf rawFeature, opt Options) {
 		mark := len(ps.list)
 		rc := &record{raw: rf, opt: opt,
 			fields: fields{ps: ps, n: rf.N, props: rf.Props},
 			geom:   geomReader{ps: ps, n: rf.N, conv: conv}}
 		v := decode(rc)
+		for _, k := range rf.dupKeys {
+			ps.add(rf.N, rc.fields.id, k, "the key %q appears twice in one object; readers disagree on which value counts, so kepu takes neither", k)
+		}
 		if !ps.errorsSince(mark) {
-			out = append(out, v)
+			out = appendDoubling(out, v)
 		}
 	}
+	if !opt.tolerantOnly {
+		// The pass claims ids in a set of its own (unless none were
+		// claimed before), so that it can be undone.
+		sopt, fresh := opt, len(opt.ids) == 0
+		if !fresh {
+			sopt.ids, sopt.shared = idSet{}, opt.ids
+		}
+		if streamCollection(rs, func(rf rawFeature) { one(rf, sopt) }) {
+			if !fresh {
+				for k, v := range sopt.ids {
+					opt.ids[k] = v
+				}
+			}
+			return out, ps.list, nil
+		}
+		// Not well-formed: undo and read it whole.
+		if fresh {
+			clear(opt.ids)
+		}
+		out, ps.list = nil, nil
+		if _, err := rs.Seek(start, io.SeekStart); err != nil {
+			return nil, nil, fmt.Errorf("data: %s: %w", name, err)
+		}
+	}
+	b, err := io.ReadAll(rs)
+	if err != nil {
+		return nil, nil, fmt.Errorf("data: %s: %w", name, err)
+	}
+	for _, rf := range decodeCollection(ps, b, false) {
+		one(rf, opt)
+	}
 	return out, ps.list, nil
+}
+
+// appendDoubling is append that doubles a full slice: plain append grows a
+// large slice by a quarter at a time, which for a million records
+// allocates five times the final slice.
+func appendDoubling[T any](s []T, v T) []T {
+	if len(s) == cap(s) {
+		grown := make([]T, len(s), max(16, 2*cap(s)))
+		copy(grown, s)
+		s = grown
+	}
+	return append(s, v)
 }
 
 // decodeCollection reads a GeoJSON FeatureCollection (or a single Feature)
@@ -98,16 +154,35 @@ func readCollection[T any](name string, r io.Reader, opt Options, kind string, d
 func decodeCollection(ps *problems, b []byte, fast bool) []rawFeature {
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	b = quoteNonFinite(b)
+	var dups map[int][]string
+	if json.Valid(b) {
+		dups = duplicateKeys(b)
+		if keys := dups[0]; len(keys) > 0 {
+			for _, k := range keys {
+				ps.add(0, "", k, "the key %q appears twice in one object; readers disagree on which value counts, so kepu takes neither", k)
+			}
+			return nil
+		}
+	}
+	fs := decodeFeatures(ps, b, fast)
+	for i := range fs {
+		fs[i].dupKeys = dups[fs[i].N]
+	}
+	return fs
+}
+
+// decodeFeatures is decodeCollection after the checks of the whole text.
+func decodeFeatures(ps *problems, b []byte, fast bool) []rawFeature {
 	if fs, ok := decodeWellFormed(ps, b); fast && ok {
 		return fs
 	}
 	var top struct {
-		Type       string            `json:"type"`
-		CRS        json.RawMessage   `json:"crs"`
-		Features   []json.RawMessage `json:"features"`
-		Properties json.RawMessage   `json:"properties"`
-		Geometry   json.RawMessage   `json:"geometry"`
-		ID         any               `json:"id"`
+		Type       string          `json:"type"`
+		CRS        json.RawMessage `json:"crs"`
+		Features   json.RawMessage `json:"features"`
+		Properties json.RawMessage `json:"properties"`
+		Geometry   json.RawMessage `json:"geometry"`
+		ID         any             `json:"id"`
 	}
 	if len(bytes.TrimSpace(b)) == 0 {
 		ps.add(0, "", "", "the file is empty")
@@ -121,17 +196,30 @@ func decodeCollection(ps *problems, b []byte, fast bool) []rawFeature {
 		ps.add(0, "", "crs", "%v", err)
 		return nil
 	}
+	var features []json.RawMessage
 	switch top.Type {
 	case "FeatureCollection":
+		if len(top.Features) == 0 || string(top.Features) == "null" {
+			what := "missing"
+			if len(top.Features) > 0 {
+				what = "null"
+			}
+			ps.add(0, "", "features", "%s: a FeatureCollection needs a features array ([] when it has none)", what)
+			return nil
+		}
+		if err := json.Unmarshal(top.Features, &features); err != nil {
+			ps.add(0, "", "features", "not an array of features: %v", err)
+			return nil
+		}
 	case "Feature":
 		one, _ := json.Marshal(map[string]any{"type": "Feature", "id": top.ID, "properties": top.Properties, "geometry": top.Geometry})
-		top.Features = []json.RawMessage{one}
+		features = []json.RawMessage{one}
 	default:
 		ps.add(0, "", "type", "%q is not a FeatureCollection", top.Type)
 		return nil
 	}
 	var out []rawFeature
-	for i, raw := range top.Features {
+	for i, raw := range features {
 		n := i + 1
 		var f struct {
 			Type       string          `json:"type"`
@@ -179,7 +267,7 @@ func decodeWellFormed(ps *problems, b []byte) ([]rawFeature, bool) {
 			Geometry   *rawGeometry    `json:"geometry"`
 		} `json:"features"`
 	}
-	if json.Unmarshal(b, &top) != nil || top.Type != "FeatureCollection" || checkCRS(top.CRS) != nil {
+	if json.Unmarshal(b, &top) != nil || top.Type != "FeatureCollection" || top.Features == nil || checkCRS(top.CRS) != nil {
 		return nil, false
 	}
 	out := make([]rawFeature, 0, len(top.Features))

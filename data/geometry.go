@@ -225,6 +225,9 @@ func (g geomReader) polygon(v any, where string) (orb.Polygon, bool) {
 		good = good && ok
 		p = append(p, r)
 	}
+	if good {
+		g.checkPolygon(p, where)
+	}
 	return p, good
 }
 
@@ -250,7 +253,6 @@ func (g geomReader) ring(v any, where string) (orb.Ring, bool) {
 		g.fail("%s: not closed (first position %v, last %v)", where, r[0], r[len(r)-1])
 		return nil, false
 	}
-	g.checkSelfTouch(r, where)
 	return r, true
 }
 
@@ -312,13 +314,11 @@ func (g geomReader) fastArea(rg rawGeometry) (orb.Geometry, bool) {
 		mp = append(mp, poly)
 	}
 	for pi, p := range mp {
-		for ri, r := range p {
-			where := fmt.Sprintf("polygon ring %d", ri+1)
-			if rg.Type == "MultiPolygon" {
-				where = fmt.Sprintf("polygon %d ring %d", pi+1, ri+1)
-			}
-			g.checkSelfTouch(r, where)
+		where := "polygon"
+		if rg.Type == "MultiPolygon" {
+			where = fmt.Sprintf("polygon %d", pi+1)
 		}
+		g.checkPolygon(p, where)
 	}
 	if rg.Type == "Polygon" {
 		return mp[0], true

@@ -55,14 +55,18 @@ type Sources struct {
 	Events      string
 	CRS         string // for the user's files; the embedded data is WGS84
 	SkipInvalid bool
+	// Sheet names the workbook sheet to read ("" for the first); Columns
+	// maps other spreadsheet headers to fields (--sheet, --columns).
+	Sheet   string
+	Columns map[string]string
 }
 
 // Load reads the world. Every record is validated; with errors and without
 // SkipInvalid it returns an *InvalidError listing all of them; with
 // SkipInvalid the bad records are left out and listed in the diagnostics.
 func Load(src Sources) (*coverage.World, error) {
-	l := &loader{opt: Options{CRS: src.CRS}, unitIDs: map[string]string{},
-		facilityIDs: map[string]string{}, eventIDs: map[string]string{}}
+	l := &loader{opt: Options{CRS: src.CRS, Sheet: src.Sheet, Columns: src.Columns}, unitIDs: idSet{},
+		facilityIDs: idSet{}, eventIDs: idSet{}}
 	if _, err := l.opt.converter(); err != nil {
 		return nil, err
 	}
@@ -70,6 +74,7 @@ func Load(src Sources) (*coverage.World, error) {
 	if err := l.units(w, src.Units); err != nil {
 		return nil, err
 	}
+	l.opt.Units = w.Units
 	userUnits := len(src.Units) > 0
 	if userUnits && len(src.Facilities) == 0 {
 		w.Diagnostics = append(w.Diagnostics, coverage.Diagnostic{Code: NoFacilities, Severity: "info",
@@ -99,13 +104,13 @@ type loader struct {
 	opt      Options
 	problems []Problem
 	// ids are shared per kind of record, so ids are unique across files.
-	unitIDs, facilityIDs, eventIDs map[string]string
+	unitIDs, facilityIDs, eventIDs idSet
 }
 
 type readFunc func(name string, r io.Reader, opt Options) error
 
 // read opens a user file or an embedded one and hands it to fn.
-func (l *loader) read(name string, ids map[string]string, fn readFunc) error {
+func (l *loader) read(name string, ids idSet, fn readFunc) error {
 	opt := l.opt
 	opt.ids = ids
 	if strings.HasPrefix(name, "embedded/") {
@@ -213,12 +218,12 @@ func (l *loader) facilities(w *coverage.World, files []string) error {
 	}
 	for _, name := range files {
 		if err := l.read(name, l.facilityIDs, func(name string, r io.Reader, opt Options) error {
-			read := ReadFacilities
-			if strings.EqualFold(filepath.Ext(name), ".csv") {
-				read = ReadFacilitiesCSV
+			fs, ps, err := ReadFacilities(name, r, opt)
+			if w.Facilities == nil {
+				w.Facilities = fs // no copy of a large registry
+			} else {
+				w.Facilities = append(w.Facilities, fs...)
 			}
-			fs, ps, err := read(name, r, opt)
-			w.Facilities = append(w.Facilities, fs...)
 			l.problems = append(l.problems, ps...)
 			return err
 		}); err != nil {

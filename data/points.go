@@ -123,3 +123,26 @@ func readWeighted(name string, r io.Reader, csvInput, needWeight bool, opt Optio
 	}
 	return out, ps.list, nil
 }
+
+// csvProps is a CSV row's non-empty cells other than lon and lat, by column name.
+func csvProps(cols map[string]int, rec []string) map[string]any {
+	props := map[string]any{}
+	for h, i := range cols {
+		if i < len(rec) && h != "lon" && h != "lat" && strings.TrimSpace(rec[i]) != "" {
+			props[h] = strings.TrimSpace(rec[i])
+		}
+	}
+	return props
+}
+
+// csvPosition is a CSV row's lon and lat as a position to check.
+func csvPosition(cols map[string]int, rec []string) []any {
+	return []any{json.Number(cell(rec, cols["lon"])), json.Number(cell(rec, cols["lat"]))}
+}
+
+func cell(rec []string, i int) string {
+	if i < len(rec) {
+		return strings.TrimSpace(rec[i])
+	}
+	return ""
+}

@@ -13,6 +13,9 @@ import (
 type Problem struct {
 	File    string `json:"file"`
 	Feature int    `json:"feature,omitempty"` // 1-based; 0 for the file as a whole
+	// Row is the spreadsheet row (CSV or workbook) as a person sees it, the
+	// header being row 1; Feature is 0 then.
+	Row     int    `json:"row,omitempty"`
 	ID      string `json:"id,omitempty"`
 	Field   string `json:"field,omitempty"`
 	Reason  string `json:"reason"`
@@ -24,7 +27,10 @@ type Problem struct {
 func (p Problem) String() string {
 	var b strings.Builder
 	b.WriteString(p.File)
-	if p.Feature > 0 {
+	switch {
+	case p.Row > 0:
+		fmt.Fprintf(&b, ": row %d", p.Row)
+	case p.Feature > 0:
 		fmt.Fprintf(&b, ": feature %d", p.Feature)
 	}
 	if p.ID != "" {
@@ -46,7 +52,7 @@ func (p Problem) Diagnostic(code string) coverage.Diagnostic {
 	if p.Warning {
 		sev = "warning"
 	}
-	d := coverage.Diagnostic{Code: code, Severity: sev, File: p.File, Feature: p.Feature, Field: p.Field, Message: p.Reason}
+	d := coverage.Diagnostic{Code: code, Severity: sev, File: p.File, Feature: p.Feature, Row: p.Row, Field: p.Field, Message: p.Reason}
 	switch p.Record {
 	case "unit":
 		d.Unit = p.ID
@@ -86,15 +92,37 @@ func (e *InvalidError) Error() string {
 type problems struct {
 	file   string
 	record string
-	list   []Problem
+	// rows numbers records as spreadsheet rows rather than features.
+	rows bool
+	list []Problem
 }
 
-func (ps *problems) add(feature int, id, field, format string, args ...any) {
-	ps.list = append(ps.list, Problem{File: ps.file, Record: ps.record, Feature: feature, ID: id, Field: field, Reason: fmt.Sprintf(format, args...)})
+func (ps *problems) add(n int, id, field, format string, args ...any) {
+	ps.list = append(ps.list, ps.problem(n, id, field, fmt.Sprintf(format, args...)))
 }
 
-func (ps *problems) warn(feature int, id, field, format string, args ...any) {
-	ps.list = append(ps.list, Problem{File: ps.file, Record: ps.record, Feature: feature, ID: id, Field: field, Reason: fmt.Sprintf(format, args...), Warning: true})
+func (ps *problems) warn(n int, id, field, format string, args ...any) {
+	p := ps.problem(n, id, field, fmt.Sprintf(format, args...))
+	p.Warning = true
+	ps.list = append(ps.list, p)
+}
+
+func (ps *problems) problem(n int, id, field, reason string) Problem {
+	p := Problem{File: ps.file, Record: ps.record, ID: id, Field: field, Reason: reason}
+	if ps.rows {
+		p.Row = n
+	} else {
+		p.Feature = n
+	}
+	return p
+}
+
+// where names record n of the file: "f.csv row 3", "f.geojson feature 3".
+func (ps *problems) where(n int) string {
+	if ps.rows {
+		return fmt.Sprintf("%s row %d", ps.file, n)
+	}
+	return fmt.Sprintf("%s feature %d", ps.file, n)
 }
 
 // errorsFor reports whether feature n has any error (not warning) since mark.

@@ -104,9 +104,19 @@ func TestByteOrderMarkAndCRS(t *testing.T) {
 }
 
 func TestStatusDefaultsToOpenAndPassThrough(t *testing.T) {
-	fs, _, _ := data.ReadFacilities("x", strings.NewReader(fc(pt(`{"id":"A","category":"museum","curator":"Li"}`, `[111,40]`))), data.Options{})
-	if len(fs) != 1 || fs[0].Status != "open" || fs[0].Category != "museum" || fs[0].Props["curator"] != "Li" {
-		t.Errorf("got %+v, want status open, category museum kept, curator passed through", fs)
+	fs, _, _ := data.ReadFacilities("x", strings.NewReader(fc(pt(`{"id":"A","category":"venue","curator":"Li"}`, `[111,40]`))), data.Options{})
+	if len(fs) != 1 || fs[0].Status != "open" || fs[0].Category != "venue" || fs[0].Props["curator"] != "Li" {
+		t.Errorf("got %+v, want status open, category venue, curator passed through", fs)
+	}
+}
+
+// TestUnknownCategoryRefused: a category outside the known words would
+// count for nothing, so it is refused with the allowed list.
+func TestUnknownCategoryRefused(t *testing.T) {
+	fs, ps, _ := data.ReadFacilities("x", strings.NewReader(fc(pt(`{"id":"A","category":"museum"}`, `[111,40]`))), data.Options{})
+	want := `x: feature 1 (A): category: unknown value "museum" (allowed: venue, caravan, base (or 场馆=venue, 基地=base, 大篷车=caravan, 科技馆=venue, 科普场馆=venue, 科普大篷车=caravan, 科普教育基地=base))`
+	if len(fs) != 0 || len(ps) != 1 || ps[0].String() != want {
+		t.Errorf("got %v, problems %v\nwant none and %s", fs, ps, want)
 	}
 }
 
@@ -141,11 +151,11 @@ func TestFacilitiesCSV(t *testing.T) {
 	}
 	var bad3, bad4 bool
 	for _, p := range ps {
-		bad3 = bad3 || p.Feature == 3 && p.ID == "VE2" && strings.Contains(p.Reason, "not a number")
-		bad4 = bad4 || p.Feature == 4 && p.ID == "VE3"
+		bad3 = bad3 || p.Row == 4 && p.ID == "VE2" && p.Field == "lon" && strings.Contains(p.Reason, "not a number")
+		bad4 = bad4 || p.Row == 5 && p.ID == "VE3" && p.Field == "lat"
 	}
 	if !bad3 || !bad4 {
-		t.Errorf("problems %v, want row 3 (VE2 lon not a number) and row 4 (VE3 short)", ps)
+		t.Errorf("problems %v, want row 4 (VE2 lon not a number) and row 5 (VE3 short)", ps)
 	}
 	if _, ps, _ := data.ReadFacilitiesCSV("g.csv", strings.NewReader("id,x,y\n1,2,3\n"), data.Options{}); len(ps) != 1 || ps[0].Field != "lon" {
 		t.Errorf("missing lon column: problems %v", ps)

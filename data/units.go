@@ -1,9 +1,12 @@
 package data
 
 import (
+	"bufio"
+	"fmt"
 	"io"
 
 	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/geo"
 	"github.com/paulmach/orb"
 )
 
@@ -18,10 +21,17 @@ func ReadUnits(name string, r io.Reader, opt Options) ([]coverage.Unit, []Proble
 		rc.fields.id = code
 		u := unitFrom(rc.fields, rc.geom.conv)
 		rc.setID(u.Code, "code")
+		mark := len(rc.fields.ps.list)
 		u.Geometry, _ = rc.area()
+		if rc.fields.ps.errorsSince(mark) {
+			return u
+		}
 		if u.Level == coverage.LevelCounty && !u.HasSeat && u.Geometry != nil {
 			u.Seat, u.HasSeat = u.Geometry.Bound().Center(), true
 			rc.fields.ps.warn(rc.raw.N, code, "seat_lon", "no county seat given; the centre of the bounding box stands in for it")
+		} else if u.HasSeat && u.Geometry != nil && !geo.Covers(u.Geometry, u.Seat) {
+			rc.fields.warn("seat_lon", "seat outside its county: [%v, %v] lies outside the county's outline; records placed by county are drawn there, caravans reach it from there",
+				u.Seat[0], u.Seat[1])
 		}
 		return u
 	})
@@ -83,6 +93,9 @@ func unitFrom(fl fields, conv func(orb.Point) orb.Point) coverage.Unit {
 	}
 	if u.PopulationUrban+u.PopulationRural > 0 && u.Population == 0 {
 		u.Population = u.PopulationUrban + u.PopulationRural
+	} else if u.PopulationUrban+u.PopulationRural > u.Population {
+		fl.fail("population", "urban + rural > population: population_urban %d + population_rural %d = %d is more than population %d",
+			u.PopulationUrban, u.PopulationRural, u.PopulationUrban+u.PopulationRural, u.Population)
 	}
 	u.Border = fl.boolean("border")
 	u.FormerPoverty = fl.str("former_poverty", false)
@@ -92,16 +105,46 @@ func unitFrom(fl fields, conv func(orb.Point) orb.Point) coverage.Unit {
 	return u
 }
 
-// ReadEvents reads events from a GeoJSON FeatureCollection of Points.
+// ReadEvents reads events: a GeoJSON FeatureCollection of Points, a CSV
+// file or an .xlsx workbook, told apart by content.
 func ReadEvents(name string, r io.Reader, opt Options) ([]coverage.Event, []Problem, error) {
-	return readCollection(name, r, opt, "event", func(rc *record) coverage.Event {
-		e := coverage.Event{ID: rc.claimID(), Props: rc.fields.props}
-		fl := rc.fields
-		e.Kind = fl.str("kind", true)
-		e.Date = fl.date("date")
-		e.Facility = fl.str("facility", false)
-		e.Name = fl.str("name", false)
-		e.Point, _ = rc.point()
+	rs, f, err := openInput(r)
+	if err != nil {
+		return nil, nil, fmt.Errorf("data: %s: %w", name, err)
+	}
+	if f != formatGeoJSON {
+		return readEventTable(name, bufio.NewReaderSize(rs, 64<<10), opt)
+	}
+	return readCollection(name, rs, opt, "event", func(rc *record) coverage.Event {
+		rc.claimID()
+		e := eventFrom(rc.fields)
+		if rc.noGeometry() && (rc.fields.has("county") || rc.fields.has("address")) {
+			e.Point = rc.opt.eventPlace(rc.fields, "geometry")
+		} else {
+			e.Point, _ = rc.point()
+		}
 		return e
 	})
+}
+
+// eventFrom types an event's properties, reporting bad ones.
+func eventFrom(fl fields) coverage.Event {
+	e := coverage.Event{ID: fl.id, Props: fl.props}
+	e.Kind = valueWord(eventWords, fl.str("kind", true))
+	e.Date = fl.date("date")
+	e.Facility = fl.str("facility", false)
+	e.Name = fl.str("name", false)
+	return e
+}
+
+// eventPlace is the seat of an event's county (by code, name or address),
+// for an event without coordinates.
+func (o Options) eventPlace(fl fields, geomField string) orb.Point {
+	var f coverage.Facility
+	o.locate(fl, &f, orb.Point{}, false, geomField)
+	if f.LocatedBy != "" {
+		fl.props["located_by"] = f.LocatedBy
+		fl.props["county"] = f.County
+	}
+	return f.Point
 }

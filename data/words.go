@@ -233,10 +233,10 @@ type Speech struct {
 	replace                  [2]*strings.Replacer
 }
 
-// levelWords are the words of each kind of region: Chinese league and
+// regionLevelWords are the words of each kind of region: Chinese league and
 // county words, the region-wide scope, the region's own level of base and
 // its English, and the English league word.
-var levelWords = map[string][6]string{
+var regionLevelWords = map[string][6]string{
 	"autonomous_region": {"市州", "县区", "全区", "自治区级", "regional", "prefecture"},
 	"province":          {"市州", "县区", "全省", "省级", "provincial", "prefecture"},
 	"municipality":      {"区县", "区县", "全市", "市级", "municipal", "district"},
@@ -255,10 +255,10 @@ func RegionSpeech(r coverage.Region) Speech {
 		Whole: "全区", Own: "自治区级", OwnEN: "regional", Title: r.Name}
 	if !r.IsInnerMongolia() {
 		kind := r.Kind
-		if _, ok := levelWords[kind]; !ok {
+		if _, ok := regionLevelWords[kind]; !ok {
 			kind = "province"
 		}
-		w := levelWords[kind]
+		w := regionLevelWords[kind]
 		sp.League, sp.County, sp.Whole, sp.Own, sp.OwnEN, sp.LeagueEN = w[0], w[1], w[2], w[3], w[4], w[5]
 	}
 	for _, o := range []struct {

@@ -64,7 +64,7 @@ func (s *Server) about(c echo.Context) error {
 // precompressed are the routes whose bodies are gzipped once, when cached,
 // rather than by the gzip middleware on every response.
 var precompressed = map[string]bool{
-	"/tiles/:layer/:z/:x/:y": true, "/api/report.xlsx": true,
+	"/tiles/:layer/:z/:x/:y": true, "/api/report.xlsx": true, "/api/template.xlsx": true,
 	"/api/check": true, "/api/gaps": true, "/api/units": true, "/api/about": true, "/api/progress": true, "/api/plan": true,
 	"/api/suggestions/caravans": true, "/api/suggestions/venues": true,
 }

@@ -353,7 +353,7 @@ func TestFacilitiesPassThrough(t *testing.T) {
 		{"VE-T1", "floor_area_m2", 1500.0},
 		{"CA-T1", "status", "open"},
 		{"BA-T1", "located_county", nil},
-		{"PL-T1", "category", "planetarium"},
+		{"PL-T1", "category", "venue"}, // 科技馆 in the file
 	}
 	for _, tt := range tests {
 		if got := byID[tt.id][tt.key]; got != tt.want {

@@ -231,7 +231,9 @@ func isCollection(b []byte) bool {
 	var top struct {
 		Type string `json:"type"`
 	}
-	json.Unmarshal(b, &top)
+	if json.Unmarshal(b, &top) != nil {
+		return true // a table: CSV or a workbook holds rows
+	}
 	return top.Type == "FeatureCollection"
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
@@ -80,7 +81,7 @@ type recordKind[T any] struct {
 func editRoutes[T any](ed *editor, path string, k recordKind[T]) {
 	ed.s.echo.POST(path, func(c echo.Context) error {
 		return ed.write(c, func(ctx context.Context, who string) (int, any, error) {
-			b, rs, err := readBody(c, k, "")
+			b, rs, err := readBody(ed, c, k, "")
 			if err != nil {
 				return 0, nil, err
 			}
@@ -96,7 +97,7 @@ func editRoutes[T any](ed *editor, path string, k recordKind[T]) {
 	})
 	ed.s.echo.PUT(path+"/:id", func(c echo.Context) error {
 		return ed.write(c, func(ctx context.Context, who string) (int, any, error) {
-			_, rs, err := readBody(c, k, c.Param("id"))
+			_, rs, err := readBody(ed, c, k, c.Param("id"))
 			if err != nil {
 				return 0, nil, err
 			}
@@ -138,12 +139,16 @@ func (ed *editor) write(c echo.Context, commit func(ctx context.Context, who str
 // readBody reads and validates the request body as records of kind k with
 // the same reader files go through; any error refuses the whole body. PUT
 // bodies (pathID set) get the path's id.
-func readBody[T any](c echo.Context, k recordKind[T], pathID string) ([]byte, []T, error) {
+func readBody[T any](ed *editor, c echo.Context, k recordKind[T], pathID string) ([]byte, []T, error) {
 	b, err := body(c, pathID)
 	if err != nil {
 		return nil, nil, err
 	}
-	rs, ps, err := k.read("request", bytes.NewReader(b), data.Options{CRS: c.QueryParam("crs")})
+	if ct := c.Request().Header.Get("Content-Type"); strings.HasPrefix(ct, mimeXLSX) && !bytes.HasPrefix(b, []byte("PK\x03\x04")) {
+		return nil, nil, &httpError{http.StatusBadRequest, "the body is not an .xlsx workbook, though its Content-Type says it is"}
+	}
+	opt := data.Options{CRS: c.QueryParam("crs"), Sheet: c.QueryParam("sheet"), Units: ed.s.snapshot().world.Units}
+	rs, ps, err := k.read("request", bytes.NewReader(b), opt)
 	if err != nil {
 		return nil, nil, &httpError{http.StatusBadRequest, err.Error()}
 	}

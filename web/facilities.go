@@ -1,10 +1,10 @@
 package web
 
 import (
-	"maps"
 	"net/http"
 
 	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/data"
 	"github.com/labstack/echo/v4"
 	"github.com/paulmach/orb/geojson"
 )
@@ -41,13 +41,8 @@ func (snap *snapshot) featureCollection(idx []int, category string) *geojson.Fea
 		if category != "" && f.Category != category {
 			continue
 		}
-		feat := geojson.NewFeature(f.Point)
-		feat.ID = f.ID
-		p := maps.Clone(f.Props)
-		if p == nil {
-			p = geojson.Properties{}
-		}
-		p["id"], p["name"], p["category"], p["status"] = f.ID, f.Name, f.Category, f.Status
+		feat := data.FacilityFeature(*f)
+		p := feat.Properties
 		if c := snap.model.FacilityCounty[i]; c != "" {
 			p["located_county"] = c
 		} else {

@@ -39,3 +39,13 @@ func (s *Server) reportWorkbook(c echo.Context) error {
 		return report.WriteWorkbook(ctx, b, snap.model, res, report.Options{Lang: data.Lang(lang), Generated: now})
 	})
 }
+
+// templateWorkbook serves GET /api/template.xlsx: the registry template with
+// the counties of the units served.
+func (s *Server) templateWorkbook(c echo.Context) error {
+	snap := s.snapshot()
+	c.Response().Header().Set("Content-Disposition", `attachment; filename="kepu-template.xlsx"`)
+	return s.serveDoc(c, snap, "template.xlsx", mimeXLSX, func(b *bytes.Buffer) error {
+		return data.WriteTemplate(b, snap.world.Units)
+	})
+}

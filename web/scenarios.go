@@ -212,20 +212,8 @@ func proposedFeatures(fs []coverage.Facility) *geojson.FeatureCollection {
 	fc := geojson.NewFeatureCollection()
 	fc.Features = []*geojson.Feature{}
 	for _, f := range fs {
-		feat := geojson.NewFeature(f.Point)
-		feat.ID = f.ID
-		p := geojson.Properties{}
-		for k, v := range f.Props {
-			p[k] = v
-		}
-		p["id"], p["name"], p["category"], p["status"], p["proposed"] = f.ID, f.Name, f.Category, f.Status, true
-		if f.FloorArea > 0 {
-			p["floor_area_m2"] = f.FloorArea
-		}
-		if f.ReachKm > 0 {
-			p["reach_km"] = f.ReachKm
-		}
-		feat.Properties = p
+		feat := data.FacilityFeature(f)
+		feat.Properties["proposed"] = true
 		fc.Features = append(fc.Features, feat)
 	}
 	return fc

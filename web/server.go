@@ -169,6 +169,7 @@ func (s *Server) routes() *echo.Echo {
 	e.GET("/api/units/:code", s.unit)
 	e.GET("/api/facilities", s.facilities)
 	e.GET("/api/report.xlsx", s.reportWorkbook)
+	e.GET("/api/template.xlsx", s.templateWorkbook)
 	e.GET("/tiles/:file", s.tileJSONDoc)
 	e.GET("/tiles/:layer/:z/:x/:y", s.tile)
 	s.scenarioRoutes(e)

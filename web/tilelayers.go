@@ -298,7 +298,7 @@ func facilitiesLayer(s *snapshot, rs coverage.Ruleset) *tileLayer {
 	l := newLayer(layerFacilities, "the facility registry (科普场馆, 科普大篷车, 科普教育基地, ...)",
 		map[string]string{"id": "String", "name": "String", "category": "String", "status": "String",
 			"level": "String", "floor_area_m2": "Number", "reach_km": "Number", "comprehensive": "Boolean",
-			"located_county": "String", "opened_day": "String", "closed_day": "String", "count": "Number"})
+			"located_county": "String", "located_by": "String", "opened_day": "String", "closed_day": "String", "count": "Number"})
 	l.thinAbove, l.thinBy = maxTilePoints, "category"
 	fs := s.world.Facilities
 	// A national registry has a million facilities: their attributes are
@@ -317,6 +317,9 @@ func facilitiesLayer(s *snapshot, rs coverage.Ruleset) *tileLayer {
 			}
 			if f.Level != "" {
 				put("level", f.Level)
+			}
+			if f.LocatedBy != "" {
+				put("located_by", f.LocatedBy) // no coordinates: drawn at the seat
 			}
 			// The days it counts from and stops counting on, for the map's year control.
 			if f.Opened != "" {

@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/gpkg"
 )
 
 // runImport adds facility files (GeoJSON or CSV) and event files to a
@@ -25,8 +27,11 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	skip := fs.Bool("skip-invalid", false, "import the valid records and list the skipped ones instead of refusing the import")
 	replace := fs.Bool("replace", false, "empty the registry first (every removal is audited); needed to replace the sample")
 	who := fs.String("who", "import", "name recorded in the audit log")
+	merge := fs.Bool("merge", false, "update by id: add new facilities, change those that differ, keep the rest")
+	sheet := fs.String("sheet", "", "the workbook sheet to read (default: the first)")
+	columns := fs.String("columns", "", "YAML file mapping other spreadsheet headers to fields (header: field)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: kepu import [--db kepu.gpkg|postgres://...] [--crs gcj02|bd09] [--events FILE]... FILE...")
+		fmt.Fprintln(stderr, "usage: kepu import [--db kepu.gpkg|postgres://...] [--merge] [--crs gcj02|bd09] [--sheet NAME] [--columns FILE] [--events FILE]... FILE...")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -40,12 +45,28 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	facilities, evs, diags, err := readImport(files, events, *crs, *skip)
+	if *merge && (*replace || len(events) > 0 || len(files) == 0) {
+		fmt.Fprintln(stderr, "kepu import: --merge takes facility files, without --replace or --events")
+		return exitUsage
+	}
+	src := data.Sources{CRS: *crs, SkipInvalid: *skip, Sheet: *sheet}
+	if *columns != "" {
+		cols, err := data.ReadColumns(*columns)
+		if err != nil {
+			return fail(stderr, "import", err)
+		}
+		src.Columns = cols
+	}
+	facilities, evs, diags, err := readImport(files, events, src)
 	if err != nil {
 		return fail(stderr, "import", err)
 	}
 	for _, d := range diags {
-		fmt.Fprintf(stderr, "kepu import: skipped: %s feature %d (%s): %s: %s\n", d.File, d.Feature, d.Facility, d.Field, d.Message)
+		at := fmt.Sprintf("feature %d", d.Feature)
+		if d.Row > 0 {
+			at = fmt.Sprintf("row %d", d.Row)
+		}
+		fmt.Fprintf(stderr, "kepu import: skipped: %s %s (%s): %s: %s\n", d.File, at, d.Facility, d.Field, d.Message)
 	}
 	ctx := context.Background()
 	*db = dbOr(*db, "kepu.gpkg")
@@ -63,6 +84,14 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	} else if sample && !*replace {
 		return fail(stderr, "import", fmt.Errorf("%s holds the synthetic sample registry; add --replace to replace it with these files", dbDisplay(*db)))
 	}
+	if *merge {
+		m, err := st.MergeFacilities(ctx, *who, facilities)
+		if err != nil {
+			return fail(stderr, "import", err)
+		}
+		printMerged(stdout, dbDisplay(*db), m)
+		return exitPass
+	}
 	if err := st.Import(ctx, *who, facilities, evs, *replace, false); err != nil {
 		return fail(stderr, "import", err)
 	}
@@ -77,7 +106,8 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 
 // readImport reads and validates the files as kepu check would, with ids
 // unique across them.
-func readImport(files, events []string, crs string, skip bool) ([]coverage.Facility, []coverage.Event, []coverage.Diagnostic, error) {
+func readImport(files, events []string, src data.Sources) ([]coverage.Facility, []coverage.Event, []coverage.Diagnostic, error) {
+	crs, skip := src.CRS, src.SkipInvalid
 	var out []coverage.Event
 	var diags []coverage.Diagnostic
 	var facilities []coverage.Facility
@@ -87,7 +117,8 @@ func readImport(files, events []string, crs string, skip bool) ([]coverage.Facil
 			ev = events[0]
 			events = events[1:]
 		}
-		w, err := data.Load(data.Sources{Facilities: files, Events: ev, CRS: crs, SkipInvalid: skip})
+		src.Facilities, src.Events = files, ev
+		w, err := data.Load(src)
 		if err != nil {
 			return nil, nil, nil, err
 		}
@@ -104,7 +135,7 @@ func readImport(files, events []string, crs string, skip bool) ([]coverage.Facil
 		if err != nil {
 			return nil, nil, nil, err
 		}
-		es, ps, err := data.ReadEvents(name, f, data.Options{CRS: crs})
+		es, ps, err := data.ReadEvents(name, f, data.Options{CRS: crs, Sheet: src.Sheet, Columns: src.Columns})
 		f.Close()
 		if err != nil {
 			return nil, nil, nil, err
@@ -122,4 +153,23 @@ func readImport(files, events []string, crs string, skip bool) ([]coverage.Facil
 		diags = append(diags, p.Diagnostic("skipped_invalid"))
 	}
 	return facilities, out, diags, nil
+}
+
+// printMerged prints what a merge did: counts, with at most 10 example ids
+// a line.
+func printMerged(w io.Writer, db string, m gpkg.Merged) {
+	fmt.Fprintf(w, "merged into %s: %d added, %d changed, %d unchanged\n", db, len(m.Added), len(m.Changed), len(m.Unchanged))
+	for _, part := range []struct {
+		what string
+		ids  []string
+	}{{"added", m.Added}, {"changed", m.Changed}, {"unchanged", m.Unchanged}} {
+		if len(part.ids) == 0 {
+			continue
+		}
+		line := strings.Join(part.ids[:min(10, len(part.ids))], ", ")
+		if more := len(part.ids) - 10; more > 0 {
+			line += fmt.Sprintf(", … (%d more)", more)
+		}
+		fmt.Fprintf(w, "  %s %d: %s\n", part.what, len(part.ids), line)
+	}
 }

@@ -26,14 +26,17 @@ type inputs struct {
 	asOf              string
 	skipInvalid       bool
 	lang              string
+	sheet, columns    string
 	fs                *flag.FlagSet // for notices, on its output
 }
 
 func (in *inputs) register(fs *flag.FlagSet) {
 	in.fs = fs
 	fs.Var(&in.units, "units", "administrative units GeoJSON (repeatable; default: embedded Inner Mongolia; without --facilities: no facilities)")
-	fs.Var(&in.facilities, "facilities", "facility registry GeoJSON or CSV with lon,lat (repeatable; default: embedded sample)")
-	fs.StringVar(&in.events, "events", "", "events GeoJSON (default: embedded sample events, or none when --facilities is given)")
+	fs.Var(&in.facilities, "facilities", "facility registry: GeoJSON, CSV or .xlsx, Chinese or English headers (repeatable; default: embedded sample)")
+	fs.StringVar(&in.events, "events", "", "events GeoJSON, CSV or .xlsx (default: embedded sample events, or none when --facilities is given)")
+	fs.StringVar(&in.sheet, "sheet", "", "the workbook sheet to read (default: the first)")
+	fs.StringVar(&in.columns, "columns", "", "YAML file mapping other spreadsheet headers to fields (header: field)")
 	fs.StringVar(&in.rules, "rules", "", "rules file (JSON or YAML) overriding thresholds and weights")
 	fs.StringVar(&in.crs, "crs", "", "coordinate system of the input files: wgs84 (default), gcj02 or bd09")
 	fs.StringVar(&in.period, "period", "", "evaluation period FROM/TO as YYYY-MM-DD/YYYY-MM-DD (default 2021-01-01/2025-12-31)")
@@ -79,12 +82,29 @@ func (in *inputs) load() (*coverage.World, coverage.Ruleset, error) {
 	if err != nil {
 		return nil, rs, err
 	}
-	w, err := data.Load(data.Sources{Units: in.units, Facilities: in.facilities, Events: in.events,
-		CRS: in.crs, SkipInvalid: in.skipInvalid})
+	src, err := in.sources()
+	if err != nil {
+		return nil, rs, err
+	}
+	w, err := data.Load(src)
 	if err == nil && len(in.units) > 0 && len(in.facilities) == 0 && in.fs != nil {
 		fmt.Fprintf(in.fs.Output(), "kepu %s: notice: --units without --facilities: %s\n", in.fs.Name(), data.NoFacilitiesNotice)
 	}
 	return w, rs, err
+}
+
+// sources are the input files and how to read them.
+func (in *inputs) sources() (data.Sources, error) {
+	src := data.Sources{Units: in.units, Facilities: in.facilities, Events: in.events,
+		CRS: in.crs, SkipInvalid: in.skipInvalid, Sheet: in.sheet}
+	if in.columns != "" {
+		cols, err := data.ReadColumns(in.columns)
+		if err != nil {
+			return src, err
+		}
+		src.Columns = cols
+	}
+	return src, nil
 }
 
 // parse parses flags, reporting usage errors; ok is false when the command must stop with code.

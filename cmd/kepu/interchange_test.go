@@ -55,7 +55,7 @@ func TestImportRefusesInvalidWhole(t *testing.T) {
 	if code != exitUsage {
 		t.Fatalf("exit: got %d, want %d", code, exitUsage)
 	}
-	for _, want := range []string{"feature 2 (V2): geometry: lon/lat", "feature 2 (V2): floor_area_m2", "feature 3 (V3): category"} {
+	for _, want := range []string{"row 3 (V2): lon: [511.7, 40.8] is out of range", "row 3 (V2): floor_area_m2", "row 4 (V3): category"} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errs)
 		}

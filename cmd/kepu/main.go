@@ -31,6 +31,7 @@ func commands() map[string]command {
 		"export":   {runExport, "write facilities or gaps as GeoJSON, CSV, KML or GeoPackage"},
 		"plan":     {runPlan, "investment plan: the actions that close the most gaps within a budget"},
 		"progress": {runProgress, "each rule by year from the 2020 baseline, with the projection to the period's end"},
+		"template": {runTemplate, "write the registry template workbook (Chinese headers, drop-down lists)"},
 	}
 }
 
@@ -57,7 +58,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: kepu <command> [flags]\n\ncommands:")
-	for _, name := range []string{"check", "gaps", "serve", "suggest", "plan", "report", "progress", "import", "export"} {
+	for _, name := range []string{"check", "gaps", "serve", "suggest", "plan", "report", "progress", "import", "export", "template"} {
 		fmt.Fprintf(w, "  %-8s %s\n", name, commands()[name].summary)
 	}
 	fmt.Fprintln(w, "\nRun 'kepu <command> -h' for its flags. With no input flags kepu uses the embedded\nInner Mongolia data (the facility registry is synthetic sample data, 示例数据).")

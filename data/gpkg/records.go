@@ -96,6 +96,9 @@ func scanFacility(sc interface{ Scan(...any) error }) (coverage.Facility, error)
 	if f.Props, err = decodeExtra(props.String); err != nil {
 		return f, fmt.Errorf("facility %s: properties: %w", f.ID, err)
 	}
+	if f.Props["located_by"] == coverage.LocatedByCounty && f.County != "" {
+		f.LocatedBy = coverage.LocatedByCounty
+	}
 	// Props holds every property, as the readers leave it.
 	setIf(f.Props, "floor_area_m2", f.FloorArea, floor.Valid)
 	setIf(f.Props, "comprehensive", f.Comprehensive, comprehensive.Valid)

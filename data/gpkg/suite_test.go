@@ -19,3 +19,12 @@ func TestStoreSuite(t *testing.T) {
 		return st
 	})
 }
+
+func TestMergeSuite(t *testing.T) {
+	st, err := Open(context.Background(), filepath.Join(t.TempDir(), "k.gpkg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	storetest.RunMerge(t, st, st, func(m Merged) [3][]string { return [3][]string{m.Added, m.Changed, m.Unchanged} })
+}

@@ -52,3 +52,8 @@ func TestCommitsAreDurable(t *testing.T) {
 		t.Errorf("synchronous_commit on the store's pool = %q, want on", v)
 	}
 }
+
+func TestMerge(t *testing.T) {
+	st := openFresh(t)
+	storetest.RunMerge(t, st, st, func(m Merged) [3][]string { return [3][]string{m.Added, m.Changed, m.Unchanged} })
+}

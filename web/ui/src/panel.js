@@ -113,6 +113,7 @@ export function facilityLine(f) {
   if (f.category === 'venue' && f.floor_area_m2 != null) bits.push(`${num(f.floor_area_m2, 0)} ${t('m2')}`);
   if (f.category === 'base' && f.level) bits.push(t(`baseLevel.${f.level}`, null, f.level));
   if (f.category === 'caravan' && f.reach_km != null) bits.push(`${num(f.reach_km, 0)} ${t('km')}`);
+  if (f.located_by === 'county') bits.push(t('locatedBySeat'));
   const status = f.status && f.status !== 'open'
     ? `<span class="status ${esc(f.status)}">${esc(t(`status.${f.status}`, null, f.status))}</span>` : '';
   return `<span class="fname">${esc(f.name || f.id)}</span> <span class="muted">${bits.map(esc).join(' · ')}</span> ${status}`;
