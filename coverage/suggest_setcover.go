@@ -15,14 +15,6 @@ func (b bitset) set(i int)      { b[i/64] |= 1 << (uint(i) % 64) }
 func (b bitset) has(i int) bool { return b[i/64]&(1<<(uint(i)%64)) != 0 }
 func (b bitset) count() int     { return b.andCount(nil) }
 func (b bitset) clone() bitset  { return append(bitset(nil), b...) }
-func (b bitset) subsetOf(o bitset) bool {
-	for w := range b {
-		if b[w]&^o[w] != 0 {
-			return false
-		}
-	}
-	return true
-}
 
 // andCount is |b ∩ o| (|b| when o is nil).
 func (b bitset) andCount(o bitset) int {

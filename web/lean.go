@@ -3,8 +3,6 @@ package web
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
-	"net/http"
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/labstack/echo/v4"
@@ -128,16 +126,6 @@ func view(c echo.Context, lean string) (bool, error) {
 	default:
 		return false, invalidf("view %q: use full or %s", v, lean)
 	}
-}
-
-// writeCompact writes v as JSON without indentation: the lean views are
-// for machines.
-func writeCompact(c echo.Context, v any) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return fmt.Errorf("encoding %s: %w", c.Request().URL.Path, err)
-	}
-	return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, b)
 }
 
 // serveCompact is serveDoc for a lean view: compact JSON, once per world
