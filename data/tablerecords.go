@@ -7,6 +7,7 @@ import (
 	"io"
 	"maps"
 	"math"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -188,8 +189,12 @@ func readFacilityTable(name string, br *bufio.Reader, opt Options) ([]coverage.F
 	if !ok || !tc.requireLocation(ps) {
 		return nil, ps.list, nil
 	}
+	rowIDs := rowIDPrefix(ps, name, tc)
 	var out []coverage.Facility
 	eachRow(ps, t, tc, func(n, mark int, props map[string]any) {
+		if rowIDs != "" {
+			props["id"] = rowIDs + strconv.Itoa(n)
+		}
 		fl := rowFields(ps, n, mark, props, tc)
 		opt.claim(ps, n, fl.id, "id")
 		pt, has, given := tablePoint(fl, conv)
@@ -204,6 +209,21 @@ func readFacilityTable(name string, br *bufio.Reader, opt Options) ([]coverage.F
 		}
 	})
 	return out, ps.list, nil
+}
+
+// rowIDPrefix is how records of a sheet without an id (编号) column are
+// named: by the file and the row a person sees (台账.xlsx row 12 is
+// 台账-R12), said once as a warning. It is "" when the sheet has ids.
+// Such ids last only while rows stay where they are, so the warning says
+// how to keep them.
+func rowIDPrefix(ps *problems, name string, tc *tableColumns) string {
+	if tc.has("id") {
+		return ""
+	}
+	stem := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	ps.warn(0, "", "id", "no 编号 (id) column: each record is named by its row (%s-R2 is row 2); "+
+		"add an 编号 column to keep the names when rows move (kepu import --merge matches by id)", stem)
+	return stem + "-R"
 }
 
 // rowFields are a row's fields, named by their id; the row's earlier
