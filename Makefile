@@ -24,15 +24,17 @@ vet:
 test-go:
 	$(GO) test -count=1 -timeout 15m ./...
 
-# The packages with concurrency under the race detector (-short leaves out
-# the slowest cases, which test-go runs): concurrent store readers and
-# writers, the server and its replicas' follower, the report's parallel
-# pages, the progress years and the suggestion workers. cmd/kepu is left
-# out: its tests run the kepu binary in other processes, which the race
-# detector does not see, and its in-process paths are the packages'.
-RACE_PKGS = ./coverage/... ./data/... ./geo/... ./web/...
+# What has concurrency, under the race detector (-short leaves out the
+# slowest cases, which test-go runs): the engine's suggestion workers and
+# parallel progress years, concurrent store readers and writers (GeoPackage
+# and PostgreSQL, with the replicas' follower), the report's parallel
+# pages, and the server's concurrent requests, edits, single-flight tiles
+# and documents, worker pool and shutdown. cmd/kepu is left out: its tests
+# run the kepu binary in other processes, which the race detector does not see.
+RACE_WEB = Concurrent|Once|Shares|Shutdown|ServeAndShutDown|DocCache|BusyPool|EditShowsInCheck|EditInvalidatesOnlyTouched|^TestWrite$$
 test-race:
-	$(GO) test -count=1 -timeout 10m -race -short $(RACE_PKGS)
+	$(GO) test -count=1 -timeout 10m -race -short ./coverage/... ./geo/... ./data ./data/gpkg/... ./data/pgstore/...
+	$(GO) test -count=1 -timeout 10m -race -short -run '$(RACE_WEB)' ./web ./data/report
 
 # The map's pure functions (API readers, planning views) under node's test runner.
 test-js:

@@ -3,6 +3,10 @@ package pgstore
 import (
 	"context"
 	"testing"
+	"time"
+
+	"github.com/kepu/kepu/coverage"
+	"github.com/paulmach/orb"
 
 	"github.com/kepu/kepu/data/storetest"
 )
@@ -56,4 +60,43 @@ func TestCommitsAreDurable(t *testing.T) {
 func TestMerge(t *testing.T) {
 	st := openFresh(t)
 	storetest.RunMerge(t, st, st, func(m Merged) [3][]string { return [3][]string{m.Added, m.Changed, m.Unchanged} })
+}
+
+// TestWatchHearsAnotherWriter: a store watching hears, within a second,
+// the version of a commit made through another store on the database.
+func TestWatchHearsAnotherWriter(t *testing.T) {
+	raw := storetest.PostgresURL(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	watcher, err := Open(ctx, raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer watcher.Close()
+	writer, err := Open(ctx, raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer writer.Close()
+	heard := make(chan uint64, 16)
+	done := make(chan struct{})
+	go func() { watcher.Watch(ctx, func(v uint64) { heard <- v }); close(done) }()
+	time.Sleep(200 * time.Millisecond) // the watcher is listening
+	for i, id := range []string{"W1", "W2"} {
+		if err := writer.CreateFacilities(ctx, "w", []coverage.Facility{{ID: id, Name: id, Category: coverage.CategoryVenue,
+			Status: coverage.StatusOpen, FloorArea: 1000, Point: orb.Point{111.7, 40.8}}}); err != nil {
+			t.Fatal(err)
+		}
+		want, _ := writer.Version(ctx)
+		select {
+		case v := <-heard:
+			if v != want {
+				t.Errorf("write %d: heard version %d, want %d", i+1, v, want)
+			}
+		case <-time.After(time.Second):
+			t.Fatalf("write %d: nothing heard within a second", i+1)
+		}
+	}
+	cancel()
+	<-done
 }
