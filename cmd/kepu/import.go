@@ -11,7 +11,6 @@ import (
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
-	"github.com/kepu/kepu/data/gpkg"
 )
 
 // runImport adds facility files (GeoJSON or CSV) and event files to a
@@ -157,7 +156,7 @@ func readImport(files, events []string, src data.Sources) ([]coverage.Facility, 
 
 // printMerged prints what a merge did: counts, with at most 10 example ids
 // a line.
-func printMerged(w io.Writer, db string, m gpkg.Merged) {
+func printMerged(w io.Writer, db string, m data.Merged) {
 	fmt.Fprintf(w, "merged into %s: %d added, %d changed, %d unchanged\n", db, len(m.Added), len(m.Changed), len(m.Unchanged))
 	for _, part := range []struct {
 		what string

@@ -22,7 +22,7 @@ type registry interface {
 	World(ctx context.Context, src data.Sources) (*coverage.World, error)
 	Count(ctx context.Context) (gpkg.Counts, error)
 	// MergeFacilities adds, changes or keeps facilities by id, in one transaction.
-	MergeFacilities(ctx context.Context, who string, fs []coverage.Facility) (gpkg.Merged, error)
+	MergeFacilities(ctx context.Context, who string, fs []coverage.Facility) (data.Merged, error)
 	// RecordedAt replays the audit: the registry as recorded at a day's end or an instant.
 	RecordedAt(ctx context.Context, at string) ([]coverage.Facility, []coverage.Event, error)
 	// Lock makes this process the store's only writer where the store
@@ -45,11 +45,6 @@ func (p pgRegistry) Count(ctx context.Context) (gpkg.Counts, error) {
 }
 
 func (pgRegistry) Lock() error { return nil }
-
-func (p pgRegistry) MergeFacilities(ctx context.Context, who string, fs []coverage.Facility) (gpkg.Merged, error) {
-	m, err := p.Store.MergeFacilities(ctx, who, fs)
-	return gpkg.Merged(m), err
-}
 
 // dbOr is the --db value, else $KEPU_DB, else def.
 func dbOr(flagValue, def string) string {

@@ -5,35 +5,24 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"io/fs"
-	"strings"
 	"time"
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
 )
 
-// Audit actions.
+// Audit actions, and the error naming ids already taken (data's, shared
+// by every store).
 const (
-	ActionCreate = "create"
-	ActionUpdate = "update"
-	ActionDelete = "delete"
-	ActionImport = "import"
-	ActionSeed   = "seed"
+	ActionCreate = data.ActionCreate
+	ActionUpdate = data.ActionUpdate
+	ActionDelete = data.ActionDelete
+	ActionImport = data.ActionImport
+	ActionSeed   = data.ActionSeed
 )
 
 // ConflictError lists the ids that already exist; it matches ErrConflict.
-type ConflictError struct {
-	Kind string // "facility" or "event"
-	IDs  []string
-}
-
-func (e *ConflictError) Error() string {
-	return fmt.Sprintf("%s id already exists: %s", e.Kind, strings.Join(e.IDs, ", "))
-}
-
-// Is makes errors.Is(err, ErrConflict) and errors.Is(err, fs.ErrExist) true.
-func (e *ConflictError) Is(target error) bool { return target == ErrConflict || target == fs.ErrExist }
+type ConflictError = data.ConflictError
 
 // write runs fn in one write transaction and commits it durably. A full or
 // read-only disk is reported as ErrFull or ErrReadOnly.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"syscall"
 
+	"github.com/kepu/kepu/data"
 	"modernc.org/sqlite"
 )
 
@@ -12,8 +13,8 @@ import (
 // syscall.EROFS, so a caller can answer "disk full" or "read-only" without
 // importing this package.
 var (
-	ErrFull     error = sentinel{"the disk holding the registry is full: nothing was saved", syscall.ENOSPC}
-	ErrReadOnly error = sentinel{"the registry is read-only: nothing was saved", syscall.EROFS}
+	ErrFull     = data.ErrFull
+	ErrReadOnly = data.ErrReadOnly
 )
 
 // SQLite's primary result codes for the two (the low byte of an extended code).

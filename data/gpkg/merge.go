@@ -3,7 +3,6 @@ package gpkg
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -12,9 +11,7 @@ import (
 )
 
 // Merged says what a merge did, by id, in the order of the input.
-type Merged struct {
-	Added, Changed, Unchanged []string
-}
+type Merged = data.Merged
 
 // MergeFacilities updates the registry by id in one transaction: a
 // facility it lacks is added, one that differs is changed, one that is the
@@ -34,7 +31,7 @@ func (s *Store) MergeFacilities(ctx context.Context, who string, fs []coverage.F
 			case err != nil:
 				return err
 			}
-			same, err := sameFacility(before, f)
+			same, err := data.SameFacility(before, f)
 			if err != nil {
 				return err
 			}
@@ -58,15 +55,4 @@ func (s *Store) MergeFacilities(ctx context.Context, who string, fs []coverage.F
 		return insertFacilities(ctx, tx, who, ActionImport, add)
 	})
 	return m, err
-}
-
-// sameFacility compares two facilities as GeoJSON features: what a user
-// sees and exports.
-func sameFacility(a, b coverage.Facility) (bool, error) {
-	ja, err := json.Marshal(data.FacilityFeature(a))
-	if err != nil {
-		return false, err
-	}
-	jb, err := json.Marshal(data.FacilityFeature(b))
-	return string(ja) == string(jb), err
 }

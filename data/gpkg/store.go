@@ -9,7 +9,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
 	"os"
 	"sync"
@@ -24,17 +23,9 @@ import (
 // also match fs.ErrNotExist and fs.ErrExist, so that a caller can classify
 // them without importing this package.
 var (
-	ErrNotFound error = sentinel{"not found", fs.ErrNotExist}
-	ErrConflict error = sentinel{"already exists", fs.ErrExist}
+	ErrNotFound = data.ErrNotFound
+	ErrConflict = data.ErrConflict
 )
-
-type sentinel struct {
-	msg  string
-	like error
-}
-
-func (e sentinel) Error() string        { return e.msg }
-func (e sentinel) Is(target error) bool { return target == e.like }
 
 // Store is an open GeoPackage registry. It is safe for concurrent use:
 // readers run in parallel (WAL), writers one at a time, and every write is a
@@ -218,27 +209,7 @@ func (s *Store) Sample(ctx context.Context) (bool, error) {
 // World reads the units from src (embedded by default) and the facilities
 // and events from the store: the world the rules are evaluated on.
 func (s *Store) World(ctx context.Context, src data.Sources) (*coverage.World, error) {
-	w, err := data.Load(data.Sources{Units: src.Units, CRS: src.CRS, SkipInvalid: src.SkipInvalid})
-	if err != nil {
-		return nil, err
-	}
-	if w.Facilities, err = s.Facilities(ctx); err != nil {
-		return nil, err
-	}
-	if w.Events, err = s.Events(ctx); err != nil {
-		return nil, err
-	}
-	if w.Sample, err = s.Sample(ctx); err != nil {
-		return nil, err
-	}
-	var sources []string
-	for _, name := range w.Sources {
-		if name != data.EmbeddedFacilities && name != data.EmbeddedEvents {
-			sources = append(sources, name)
-		}
-	}
-	w.Sources = append(sources, s.path)
-	return w, nil
+	return data.StoreWorld(ctx, s, src, s.path)
 }
 
 // SeedSample fills a store that was never seeded with the embedded sample

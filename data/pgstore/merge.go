@@ -2,7 +2,6 @@ package pgstore
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -12,9 +11,7 @@ import (
 )
 
 // Merged says what a merge did, by id, in the order of the input.
-type Merged struct {
-	Added, Changed, Unchanged []string
-}
+type Merged = data.Merged
 
 // MergeFacilities updates the registry by id in one transaction, as the
 // GeoPackage store does: a facility it lacks is added, one that differs is
@@ -35,15 +32,11 @@ func (s *Store) MergeFacilities(ctx context.Context, who string, fs []coverage.F
 			case err != nil:
 				return err
 			}
-			ja, err := json.Marshal(data.FacilityFeature(before))
+			same, err := data.SameFacility(before, f)
 			if err != nil {
 				return err
 			}
-			jb, err := json.Marshal(data.FacilityFeature(f))
-			if err != nil {
-				return err
-			}
-			if string(ja) == string(jb) {
+			if same {
 				m.Unchanged = append(m.Unchanged, f.ID)
 				continue
 			}

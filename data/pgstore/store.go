@@ -10,10 +10,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
 	"strings"
-	"syscall"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -22,45 +20,24 @@ import (
 	"github.com/kepu/kepu/data"
 )
 
-// Errors the store returns, wrapped with the record they concern. Like the
-// GeoPackage store's, they match fs.ErrNotExist, fs.ErrExist,
-// syscall.ENOSPC and syscall.EROFS, so callers classify them without
-// importing this package.
+// Errors and audit words: data's, shared with the GeoPackage store.
 var (
-	ErrNotFound error = sentinel{"not found", fs.ErrNotExist}
-	ErrConflict error = sentinel{"already exists", fs.ErrExist}
-	ErrFull     error = sentinel{"the database's disk is full: nothing was saved", syscall.ENOSPC}
-	ErrReadOnly error = sentinel{"the database is read-only (a standby, or in read-only mode): nothing was saved", syscall.EROFS}
+	ErrNotFound = data.ErrNotFound
+	ErrConflict = data.ErrConflict
+	ErrFull     = data.ErrFull
+	ErrReadOnly = data.ErrReadOnly
 )
 
-type sentinel struct {
-	msg  string
-	like error
-}
-
-func (e sentinel) Error() string        { return e.msg }
-func (e sentinel) Is(target error) bool { return target == e.like }
-
 // ConflictError lists the ids that already exist; it matches ErrConflict.
-type ConflictError struct {
-	Kind string // "facility" or "event"
-	IDs  []string
-}
-
-func (e *ConflictError) Error() string {
-	return fmt.Sprintf("%s id already exists: %s", e.Kind, strings.Join(e.IDs, ", "))
-}
-
-// Is makes errors.Is(err, ErrConflict) and errors.Is(err, fs.ErrExist) true.
-func (e *ConflictError) Is(target error) bool { return target == ErrConflict || target == fs.ErrExist }
+type ConflictError = data.ConflictError
 
 // Audit actions, the same words as the GeoPackage store's.
 const (
-	ActionCreate = "create"
-	ActionUpdate = "update"
-	ActionDelete = "delete"
-	ActionImport = "import"
-	ActionSeed   = "seed"
+	ActionCreate = data.ActionCreate
+	ActionUpdate = data.ActionUpdate
+	ActionDelete = data.ActionDelete
+	ActionImport = data.ActionImport
+	ActionSeed   = data.ActionSeed
 )
 
 // Channel is the LISTEN/NOTIFY channel every committed write notifies with
@@ -176,27 +153,7 @@ func (s *Store) Sample(ctx context.Context) (bool, error) {
 // World reads the units from src (embedded by default) and the facilities
 // and events from the store: the world the rules are evaluated on.
 func (s *Store) World(ctx context.Context, src data.Sources) (*coverage.World, error) {
-	w, err := data.Load(data.Sources{Units: src.Units, CRS: src.CRS, SkipInvalid: src.SkipInvalid})
-	if err != nil {
-		return nil, err
-	}
-	if w.Facilities, err = s.Facilities(ctx); err != nil {
-		return nil, err
-	}
-	if w.Events, err = s.Events(ctx); err != nil {
-		return nil, err
-	}
-	if w.Sample, err = s.Sample(ctx); err != nil {
-		return nil, err
-	}
-	var sources []string
-	for _, name := range w.Sources {
-		if name != data.EmbeddedFacilities && name != data.EmbeddedEvents {
-			sources = append(sources, name)
-		}
-	}
-	w.Sources = append(sources, s.name)
-	return w, nil
+	return data.StoreWorld(ctx, s, src, s.name)
 }
 
 // querier is a pool or a transaction.

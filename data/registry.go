@@ -1,0 +1,196 @@
+package data
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/kepu/kepu/coverage"
+)
+
+// What every registry store (data/gpkg, data/pgstore) shares: its errors,
+// audit words, the world it serves, the audit replay and the merge's idea
+// of a changed record. The stores keep only their own storage.
+
+// Errors a store returns, wrapped with the record they concern. They match
+// fs.ErrNotExist, fs.ErrExist, syscall.ENOSPC and syscall.EROFS, so that a
+// caller (the web server) classifies them without importing a store.
+var (
+	ErrNotFound error = storeError{"not found", fs.ErrNotExist}
+	ErrConflict error = storeError{"already exists", fs.ErrExist}
+	ErrFull     error = storeError{"the disk holding the registry is full: nothing was saved", syscall.ENOSPC}
+	ErrReadOnly error = storeError{"the registry is read-only: nothing was saved", syscall.EROFS}
+)
+
+type storeError struct {
+	msg  string
+	like error
+}
+
+func (e storeError) Error() string        { return e.msg }
+func (e storeError) Is(target error) bool { return target == e.like }
+
+// ConflictError lists the ids that already exist; it matches ErrConflict.
+type ConflictError struct {
+	Kind string // "facility" or "event"
+	IDs  []string
+}
+
+func (e *ConflictError) Error() string {
+	return fmt.Sprintf("%s id already exists: %s", e.Kind, strings.Join(e.IDs, ", "))
+}
+
+// Is makes errors.Is(err, ErrConflict) and errors.Is(err, fs.ErrExist) true.
+func (e *ConflictError) Is(target error) bool { return target == ErrConflict || target == fs.ErrExist }
+
+// Audit actions.
+const (
+	ActionCreate = "create"
+	ActionUpdate = "update"
+	ActionDelete = "delete"
+	ActionImport = "import"
+	ActionSeed   = "seed"
+)
+
+// RegistryReader is what a store gives for the world it serves.
+type RegistryReader interface {
+	Facilities(ctx context.Context) ([]coverage.Facility, error)
+	Events(ctx context.Context) ([]coverage.Event, error)
+	Sample(ctx context.Context) (bool, error)
+}
+
+// StoreWorld reads the units from src (embedded by default) and the
+// facilities and events from the store r, named name among the sources:
+// the world the rules are evaluated on.
+func StoreWorld(ctx context.Context, r RegistryReader, src Sources, name string) (*coverage.World, error) {
+	w, err := Load(Sources{Units: src.Units, CRS: src.CRS, SkipInvalid: src.SkipInvalid})
+	if err != nil {
+		return nil, err
+	}
+	if w.Facilities, err = r.Facilities(ctx); err != nil {
+		return nil, err
+	}
+	if w.Events, err = r.Events(ctx); err != nil {
+		return nil, err
+	}
+	if w.Sample, err = r.Sample(ctx); err != nil {
+		return nil, err
+	}
+	var sources []string
+	for _, s := range w.Sources {
+		if s != EmbeddedFacilities && s != EmbeddedEvents {
+			sources = append(sources, s)
+		}
+	}
+	w.Sources = append(sources, name)
+	return w, nil
+}
+
+// Merged says what a merge did, by id, in the order of the input.
+type Merged struct {
+	Added, Changed, Unchanged []string
+}
+
+// SameFacility reports whether two facilities are the same as a user sees
+// and exports them (their GeoJSON features): a merge leaves such a one alone.
+func SameFacility(a, b coverage.Facility) (bool, error) {
+	ja, err := json.Marshal(FacilityFeature(a))
+	if err != nil {
+		return false, err
+	}
+	jb, err := json.Marshal(FacilityFeature(b))
+	return string(ja) == string(jb), err
+}
+
+// RecordedBound is the last instant --recorded-at names: a day's last
+// moment in UTC, or the time itself (RFC 3339).
+func RecordedBound(at string) (time.Time, error) {
+	if d, err := time.Parse("2006-01-02", at); err == nil {
+		return d.Add(24*time.Hour - time.Nanosecond), nil
+	}
+	t, err := time.Parse(time.RFC3339Nano, at)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("--recorded-at %q: want a YYYY-MM-DD date or an RFC 3339 time", at)
+	}
+	return t.UTC(), nil
+}
+
+// Replay rebuilds a registry from a store's audit rows, given in the order
+// they were written: each record is the "after" of its last change, gone
+// when that change deleted it, in the order it was (last) created.
+type Replay struct {
+	live map[string]map[string]replayed // kind → id → record
+}
+
+type replayed struct {
+	seq     int64
+	feature string
+}
+
+// Add takes one audit row: seq orders it, after is the record's GeoJSON
+// feature after the change, nil for a deletion.
+func (r *Replay) Add(seq int64, kind, id string, after *string) {
+	if r.live == nil {
+		r.live = map[string]map[string]replayed{"facility": {}, "event": {}}
+	}
+	m, ok := r.live[kind]
+	if !ok {
+		return
+	}
+	if after == nil {
+		delete(m, id)
+		return
+	}
+	rec, seen := m[id]
+	if !seen {
+		rec.seq = seq
+	}
+	rec.feature = *after
+	m[id] = rec
+}
+
+// Records reads the replayed registry back through the same validation as
+// any input file; name names it in problems.
+func (r *Replay) Records(name string) ([]coverage.Facility, []coverage.Event, error) {
+	fs, ps, err := ReadFacilities(name, r.collection("facility"), Options{})
+	if err != nil || HasErrors(ps) {
+		return nil, nil, replayError(err, ps)
+	}
+	es, ps, err := ReadEvents(name, r.collection("event"), Options{})
+	if err != nil || HasErrors(ps) {
+		return nil, nil, replayError(err, ps)
+	}
+	return fs, es, nil
+}
+
+// collection is the live records of kind as a GeoJSON FeatureCollection.
+func (r *Replay) collection(kind string) *bytes.Reader {
+	rs := make([]replayed, 0, len(r.live[kind]))
+	for _, rec := range r.live[kind] {
+		rs = append(rs, rec)
+	}
+	sort.Slice(rs, func(i, j int) bool { return rs[i].seq < rs[j].seq })
+	var b bytes.Buffer
+	b.WriteString(`{"type":"FeatureCollection","features":[`)
+	for i, rec := range rs {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(rec.feature)
+	}
+	b.WriteString("]}")
+	return bytes.NewReader(b.Bytes())
+}
+
+func replayError(err error, ps []Problem) error {
+	if err != nil {
+		return fmt.Errorf("audit: %w", err)
+	}
+	return fmt.Errorf("audit: %w", &InvalidError{Problems: ps})
+}
