@@ -97,6 +97,7 @@ var labels = map[string][2]string{
 	"themes":          {"主题", "Themes"},
 	"declared_county": {"申报旗县", "Declared county"},
 	"opened":          {"开放日期", "Opened"},
+	"as_of":           {"截至日期", "As of"},
 	"closed":          {"关闭日期", "Closed"},
 	"border":          {"边境", "Border"},
 	"former_poverty":  {"原贫困县", "Former poverty"},
