@@ -57,8 +57,9 @@ func TestServeAndShutDown(t *testing.T) {
 // grace period ends is cut and counted, and Serve returns nil (exit 0).
 func TestShutdownCutsWhatOutlastsTheGrace(t *testing.T) {
 	var logs bytes.Buffer
+	sw := &syncWriter{w: &logs} // the cut request's handler may still log after Serve returns
 	s, err := New(Config{World: loadWorld(t), ShutdownTimeout: 100 * time.Millisecond, Workers: 1,
-		Log: log.New(&syncWriter{w: &logs}, "", 0)})
+		Log: log.New(sw, "", 0)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +79,10 @@ func TestShutdownCutsWhatOutlastsTheGrace(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Errorf("Serve with a request outlasting the grace period: %v, want nil", err)
 	}
-	if want := "100ms grace period ended with 1 request(s) in flight"; !strings.Contains(logs.String(), want) {
-		t.Errorf("log %q does not say %q", logs.String(), want)
+	sw.mu.Lock()
+	got := logs.String()
+	sw.mu.Unlock()
+	if want := "100ms grace period ended with 1 request(s) in flight"; !strings.Contains(got, want) {
+		t.Errorf("log %q does not say %q", got, want)
 	}
 }
