@@ -12,6 +12,7 @@ import (
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/web/tiles"
 )
 
 func TestHealthAndAbout(t *testing.T) {
@@ -367,7 +368,7 @@ func TestFacilitiesPassThrough(t *testing.T) {
 
 func TestTileJSON(t *testing.T) {
 	s := newServer(t, loadWorld(t), nil)
-	for _, layer := range layerNames() {
+	for _, layer := range tiles.Names() {
 		t.Run(layer, func(t *testing.T) {
 			rec := get(t, s, "/tiles/"+layer+".json")
 			wantStatus(t, rec, http.StatusOK)

@@ -15,6 +15,7 @@ import (
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
 	"github.com/kepu/kepu/data/gpkg"
+	"github.com/kepu/kepu/web/tiles"
 	"github.com/paulmach/orb/maptile"
 )
 
@@ -205,7 +206,7 @@ func unitOf(r coverage.Result, code string) *coverage.UnitResult {
 func TestEditInvalidatesOnlyTouchedTiles(t *testing.T) {
 	s, _ := editServer(t, Token{Value: testToken})
 	var paths []string
-	for _, layer := range layerNames() {
+	for _, layer := range tiles.Names() {
 		for z := maptile.Zoom(2); z <= 7; z++ {
 			for _, tl := range regionTiles(z, 40) {
 				paths = append(paths, fmt.Sprintf("/tiles/%s/%d/%d/%d.mvt", layer, tl.Z, tl.X, tl.Y))
@@ -229,7 +230,7 @@ func TestEditInvalidatesOnlyTouchedTiles(t *testing.T) {
 	wantStatus(t, send(t, s, http.MethodPost, "/api/facilities", testToken, venueJSON("VE-TILE", 116.0, 43.9, 5000)), http.StatusCreated)
 
 	fresh := newServer(t, s.snapshot().world, nil)
-	rendersBefore := s.tiles.renders.Load()
+	rendersBefore := s.tiles.Renders.Load()
 	for _, p := range paths {
 		got, want := get(t, s, p), get(t, fresh, p)
 		if got.Code != want.Code || !bytes.Equal(got.Body.Bytes(), want.Body.Bytes()) {
@@ -237,7 +238,7 @@ func TestEditInvalidatesOnlyTouchedTiles(t *testing.T) {
 				p, got.Code, got.Body.Len(), want.Code, want.Body.Len())
 		}
 	}
-	rerendered := s.tiles.renders.Load() - rendersBefore
+	rerendered := s.tiles.Renders.Load() - rendersBefore
 	if rerendered == 0 || rerendered > int64(len(paths))/2 {
 		t.Errorf("tiles rendered again after the edit: got %d of %d, want some but far fewer than all", rerendered, len(paths))
 	}

@@ -20,6 +20,7 @@ import (
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/web/tiles"
 	"github.com/kepu/kepu/web/ui"
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
@@ -54,7 +55,7 @@ type Server struct {
 	log    *log.Logger
 	echo   *echo.Echo
 	assets fs.FS
-	tiles  *tileCache
+	tiles  *tiles.Cache
 	docs   docCache
 	ed     atomic.Pointer[editor] // set by EnableEdits
 	// inflight counts the requests being answered, for the shutdown report.
@@ -94,7 +95,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.Workers = runtime.GOMAXPROCS(0)
 	}
 	s := &Server{cfg: cfg, log: cfg.Log, assets: cfg.Assets,
-		tiles: &tileCache{store: newLRUStore(cfg.TileCacheBytes)}, work: make(workPool, cfg.Workers)}
+		tiles: &tiles.Cache{Store: tiles.NewLRU(cfg.TileCacheBytes)}, work: make(workPool, cfg.Workers)}
 	if s.assets == nil && ui.Built() {
 		s.assets = ui.FS()
 	}
@@ -113,7 +114,7 @@ func (s *Server) SetWorld(w *coverage.World) {
 		s.snap = next
 	}
 	s.mu.Unlock()
-	s.tiles.store.Purge()
+	s.tiles.Store.Purge()
 }
 
 // snapshot is the current evaluated world.

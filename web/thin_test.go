@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/web/tiles"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/maptile"
 )
@@ -63,8 +64,8 @@ func TestCrowdedTilesAreThinned(t *testing.T) {
 	// is under the limit and drawn in full.
 	x, y = lonLatTile(111.6, 40.7+0.002*89, 12)
 	n, _, total, counted = tile(fmt.Sprintf("/tiles/facilities/12/%d/%d.mvt", x, y))
-	if counted != 0 || n != total || n == 0 || n > maxTilePoints {
-		t.Errorf("z12: %d features, %d with a count; want a full tile of at most %d, none counted", n, counted, maxTilePoints)
+	if counted != 0 || n != total || n == 0 || n > tiles.MaxPoints {
+		t.Errorf("z12: %d features, %d with a count; want a full tile of at most %d, none counted", n, counted, tiles.MaxPoints)
 	}
 	x, y = lonLatTile(111.7, 40.8, 5)
 	n, _, total, counted = tile(fmt.Sprintf("/tiles/reach/5/%d/%d.mvt", x, y))

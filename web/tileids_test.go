@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/web/tiles"
 	"github.com/paulmach/orb/maptile"
 )
 
@@ -50,25 +51,25 @@ func TestTileIDsSurviveADelete(t *testing.T) {
 		}
 	}
 	var paths []string
-	for _, layer := range []string{layerFacilities, layerReach} {
+	for _, layer := range []string{tiles.Facilities, tiles.Reach} {
 		for z := maptile.Zoom(0); z <= 6; z++ {
 			for _, tl := range regionTiles(z, 30) {
 				paths = append(paths, fmt.Sprintf("/tiles/%s/%d/%d/%d.mvt", layer, tl.Z, tl.X, tl.Y))
 			}
 		}
 	}
-	before := map[string]map[string]uint64{layerFacilities: {}, layerReach: {}}
+	before := map[string]map[string]uint64{tiles.Facilities: {}, tiles.Reach: {}}
 	for _, p := range paths {
 		layer := strings.Split(p, "/")[2]
 		tileIDs(t, layer, get(t, s, p).Body.Bytes(), before[layer])
 	}
-	if _, ok := before[layerReach][victim.ID]; !ok {
+	if _, ok := before[tiles.Reach][victim.ID]; !ok {
 		t.Fatalf("caravan %s is in no warmed reach tile", victim.ID)
 	}
 
 	wantStatus(t, send(t, s, http.MethodDelete, "/api/facilities/"+victim.ID, testToken, ""), http.StatusOK)
 	fresh := newServer(t, s.snapshot().world, nil)
-	after := map[string]map[string]uint64{layerFacilities: {}, layerReach: {}}
+	after := map[string]map[string]uint64{tiles.Facilities: {}, tiles.Reach: {}}
 	for _, p := range paths {
 		layer := strings.Split(p, "/")[2]
 		got, want := get(t, s, p), get(t, fresh, p)
@@ -95,7 +96,7 @@ func TestTileIDsSurviveADelete(t *testing.T) {
 	}
 	// Ids are distinct across the registry.
 	seen := map[uint64]string{}
-	for id, n := range after[layerFacilities] {
+	for id, n := range after[tiles.Facilities] {
 		if other, dup := seen[n]; dup {
 			t.Errorf("facilities %s and %s share tile id %d", id, other, n)
 		}
@@ -112,8 +113,8 @@ func TestFacilityTileID(t *testing.T) {
 		id   string
 		hash uint64
 	}{{"", 0xcbf29ce484222325}, {"a", 0xaf63dc4c8601ec8c}, {"foobar", 0x85944171f73967e8}} {
-		if got, want := facilityTileID(tc.id), fold(tc.hash); got != want || got >= 1<<53 {
-			t.Errorf("facilityTileID(%q): got %d, want %d (below 2^53)", tc.id, got, want)
+		if got, want := tiles.FacilityID(tc.id), fold(tc.hash); got != want || got >= 1<<53 {
+			t.Errorf("tiles.FacilityID(%q): got %d, want %d (below 2^53)", tc.id, got, want)
 		}
 	}
 }

@@ -52,17 +52,17 @@ func (s *Server) tileJSONDoc(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	b := l.bound
+	b := l.Bound()
 	doc := tileJSON{
-		TileJSON: "3.0.0", Name: "kepu " + l.name, Description: l.description,
+		TileJSON: "3.0.0", Name: "kepu " + l.Name(), Description: l.Description(),
 		Version: "1.0.0", Attribution: attribution(snap), Scheme: "xyz",
-		Tiles:        []string{c.Scheme() + "://" + c.Request().Host + "/tiles/" + l.name + "/{z}/{x}/{y}.mvt"},
-		VectorLayers: []vectorLayer{{ID: l.name, Description: l.description, Fields: l.fields, MinZoom: tileJSONMinZoom, MaxZoom: tileJSONMaxZoom}},
+		Tiles:        []string{c.Scheme() + "://" + c.Request().Host + "/tiles/" + l.Name() + "/{z}/{x}/{y}.mvt"},
+		VectorLayers: []vectorLayer{{ID: l.Name(), Description: l.Description(), Fields: l.Fields(), MinZoom: tileJSONMinZoom, MaxZoom: tileJSONMaxZoom}},
 		MinZoom:      tileJSONMinZoom, MaxZoom: tileJSONMaxZoom,
 		Bounds: [4]float64{b.Min[0], b.Min[1], b.Max[0], b.Max[1]},
 		Center: [3]float64{b.Center()[0], b.Center()[1], 4},
 	}
-	if len(l.features) == 0 { // the whole world, as TileJSON's default
+	if l.Empty() { // the whole world, as TileJSON's default
 		doc.Bounds = [4]float64{-180, -85.05112877980659, 180, 85.05112877980659}
 		doc.Center = [3]float64{0, 0, 0}
 	}

@@ -6,10 +6,10 @@ import (
 	"net/http"
 	"sort"
 	"sync"
-	"sync/atomic"
 	"testing"
 
 	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/web/tiles"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/encoding/mvt"
 	"github.com/paulmach/orb/maptile"
@@ -32,8 +32,8 @@ func decodeTile(t testing.TB, body []byte, gzipped bool, layer string) *mvt.Laye
 	if len(ls) != 1 || ls[0].Name != layer {
 		t.Fatalf("got %d layers (first %q), want one named %q", len(ls), firstName(ls), layer)
 	}
-	if ls[0].Version != 2 || ls[0].Extent != tileExtent {
-		t.Errorf("got version %d extent %d, want 2 and %d", ls[0].Version, ls[0].Extent, tileExtent)
+	if ls[0].Version != 2 || ls[0].Extent != tiles.Extent {
+		t.Errorf("got version %d extent %d, want 2 and %d", ls[0].Version, ls[0].Extent, tiles.Extent)
 	}
 	return ls[0]
 }
@@ -178,7 +178,7 @@ func TestFacilityTileAttributes(t *testing.T) {
 
 func TestTileFarOutsideIsEmpty(t *testing.T) {
 	s := newServer(t, loadWorld(t), nil)
-	for _, layer := range layerNames() {
+	for _, layer := range tiles.Names() {
 		t.Run(layer, func(t *testing.T) {
 			// z5 tile 0/0 is over the Arctic Ocean off Alaska.
 			rec := get(t, s, "/tiles/"+layer+"/5/0/0.mvt")
@@ -331,33 +331,6 @@ func TestTileGzipAndETag(t *testing.T) {
 	}
 }
 
-func TestRenderIsRepeatableAndLeavesTheLayerAlone(t *testing.T) {
-	s := newServer(t, loadWorld(t), nil)
-	l := s.snapshot().layers["counties"]
-	before := make([]orb.Geometry, len(l.features))
-	for i, f := range l.features {
-		before[i] = orb.Clone(f.geom)
-	}
-	for _, tile := range []maptile.Tile{maptile.New(0, 0, 0), maptile.New(25, 11, 5), maptile.New(206, 96, 8)} {
-		first, err := renderTile(l, tile)
-		if err != nil {
-			t.Fatal(err)
-		}
-		second, err := renderTile(l, tile)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(first) == 0 || !bytes.Equal(first, second) {
-			t.Errorf("tile %v: got %d then %d bytes (equal %v), want identical non-empty tiles", tile, len(first), len(second), bytes.Equal(first, second))
-		}
-	}
-	for i, f := range l.features {
-		if !orb.Equal(f.geom, before[i]) {
-			t.Fatalf("feature %v: geometry changed by rendering", f.props["code"])
-		}
-	}
-}
-
 func TestConcurrentRequestsRenderOnce(t *testing.T) {
 	s := newServer(t, loadWorld(t), nil)
 	const n = 32
@@ -372,69 +345,12 @@ func TestConcurrentRequestsRenderOnce(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	if got := s.tiles.renders.Load(); got != 1 {
+	if got := s.tiles.Renders.Load(); got != 1 {
 		t.Errorf("renders: got %d, want 1", got)
 	}
 	for i := range bodies {
 		if !bytes.Equal(bodies[i], bodies[0]) || len(bodies[i]) == 0 {
 			t.Fatalf("response %d differs from response 0", i)
 		}
-	}
-}
-
-func TestCacheSharesOneRender(t *testing.T) {
-	c := &tileCache{store: newLRUStore(1 << 20)}
-	const n = 16
-	var missed atomic.Int64
-	allMissed := make(chan struct{})
-	c.missed = func() {
-		if missed.Add(1) == n {
-			close(allMissed)
-		}
-	}
-	var renders atomic.Int64
-	render := func() (*tileEntry, error) {
-		renders.Add(1)
-		<-allMissed // every caller has missed the cache before this render ends
-		return newTileEntry(1, []byte("tile"))
-	}
-	k := tileKey{version: 1, layer: "counties", z: 1}
-	var wg sync.WaitGroup
-	for range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			if _, err := c.get(k, render); err != nil {
-				t.Error(err)
-			}
-		}()
-	}
-	wg.Wait()
-	if got := renders.Load(); got != 1 {
-		t.Errorf("renders: got %d for %d concurrent misses, want 1", got, n)
-	}
-}
-
-func TestLRUStoreStaysBounded(t *testing.T) {
-	e, _ := newTileEntry(1, bytes.Repeat([]byte{7}, 1000))
-	s := newLRUStore(10 * e.size())
-	for i := range 100 {
-		s.Add(tileKey{x: uint32(i)}, e)
-		if i == 50 {
-			s.Get(tileKey{x: 45}) // recently used: survives the next evictions
-		}
-	}
-	if s.bytes > s.maxBytes || len(s.items) != 10 {
-		t.Errorf("got %d bytes in %d tiles, want at most %d in 10", s.bytes, len(s.items), s.maxBytes)
-	}
-	if _, ok := s.Get(tileKey{x: 99}); !ok {
-		t.Errorf("the newest tile: got evicted, want kept")
-	}
-	if _, ok := s.Get(tileKey{x: 0}); ok {
-		t.Errorf("the oldest tile: got kept, want evicted")
-	}
-	s.Purge()
-	if _, ok := s.Get(tileKey{x: 99}); ok || s.bytes != 0 {
-		t.Errorf("after Purge: got a tile and %d bytes, want none", s.bytes)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/web/tiles"
 	"github.com/paulmach/orb"
 )
 
@@ -18,9 +19,7 @@ type snapshot struct {
 	result  *coverage.Result
 	bounds  map[string]orb.Bound // lon/lat bounding box by unit code
 	labels  map[string]orb.Point // label point by unit code
-	layers  map[string]*tileLayer
-	// circles are the caravans' reach circles, for the next snapshot to reuse.
-	circles map[circleKey]shape
+	tiles   *tiles.Set
 	// asOf holds evaluations on other days and the progress document.
 	asOf asOfResults
 }
@@ -36,15 +35,19 @@ func newSnapshot(w *coverage.World, rs coverage.Ruleset, version uint64, prev *s
 		s := &snapshot{version: version, world: w, model: m, result: m.Evaluate(rs),
 			bounds: map[string]orb.Bound{}, labels: map[string]orb.Point{}}
 		s.placeUnits()
-		s.layers = buildLayers(s, rs, nil)
-		prepareOutlines(s.layers)
+		s.tiles = tiles.Build(s.tileSource(rs), nil)
 		return s
 	}
 	m := prev.model.WithRegistry(w.Facilities, w.Events)
 	s := &snapshot{version: version, world: m.World, model: m, result: m.Evaluate(rs),
 		bounds: prev.bounds, labels: prev.labels}
-	s.layers = buildLayers(s, rs, prev)
+	s.tiles = tiles.Build(s.tileSource(rs), prev.tiles)
 	return s
+}
+
+// tileSource is what the tile layers of s are drawn from.
+func (s *snapshot) tileSource(rs coverage.Ruleset) tiles.Source {
+	return tiles.Source{World: s.world, Model: s.model, Result: s.result, Rules: rs}
 }
 
 // registryEdit reports whether next differs from prev at most in its
@@ -55,6 +58,27 @@ func registryEdit(prev, next *coverage.World) bool {
 		(len(prev.Units) == 0 || &prev.Units[0] == &next.Units[0])
 	return sameUnits && prev.Sample == next.Sample && slices.Equal(prev.Sources, next.Sources) &&
 		slices.Equal(prev.Diagnostics, next.Diagnostics)
+}
+
+// UpdateWorld is SetWorld for a small edit: it evaluates w and makes it
+// current, but instead of dropping every cached tile it drops only those
+// that a changed feature touches (its old or new extent, in every layer and
+// at every cached zoom) and carries the rest over to the new version, so a
+// map refetches only what the edit changed. It returns how many cached
+// tiles were kept and dropped.
+func (s *Server) UpdateWorld(w *coverage.World) (kept, dropped int) {
+	next := newSnapshot(w, s.cfg.Rules, s.version.Add(1), s.snapshot())
+	s.mu.Lock()
+	prev := s.snap
+	if prev == nil || next.version > prev.version {
+		s.snap = next
+	}
+	s.mu.Unlock()
+	if prev == nil || s.snap != next {
+		s.tiles.Store.Purge()
+		return 0, -1
+	}
+	return s.tiles.CarryOver(prev.tiles, next.tiles, prev.version, next.version)
 }
 
 // placeUnits computes each unit's bbox and label point: a county's seat, a

@@ -1,4 +1,4 @@
-package web
+package tiles
 
 import (
 	"math"
@@ -10,14 +10,14 @@ import (
 // Thinning keeps a tile small however many features meet it: a national
 // registry puts a million facilities (and a hundred thousand reach
 // circles) into a few low-zoom tiles, tens of megabytes each. Past
-// maxTilePoints facilities (maxTileCircles reach circles) a tile keeps one feature per grid cell of
+// MaxPoints facilities (MaxCircles reach circles) a tile keeps one feature per grid cell of
 // thinCell tile units (per value of the layer's thinBy property, and per
 // size class for polygons). The kept feature is the cell's first in
 // registry order, with "count": how many features it stands for.
 const (
-	maxTilePoints  = 3000
-	maxTileCircles = 300
-	thinCell       = 128 // tile units of 4096: 16 px on a 512 px tile
+	MaxPoints  = 3000
+	MaxCircles = 300
+	thinCell   = 128 // tile units of 4096: 16 px on a 512 px tile
 )
 
 // thinKey names the cell a feature falls in.
@@ -28,9 +28,9 @@ type thinKey struct {
 
 // thin picks, among the features idx of a crowded tile t, one per cell and
 // returns them with their properties (each with its count).
-func thin(l *tileLayer, t maptile.Tile, features []tileFeature, idx []int) ([]int, []geojson.Properties) {
-	scale := math.Exp2(float64(t.Z)) * tileExtent / thinCell // unit Mercator → cells
-	first := map[thinKey]int{}                               // cell → position in keep
+func thin(l *Layer, t maptile.Tile, features []feature, idx []int) ([]int, []geojson.Properties) {
+	scale := math.Exp2(float64(t.Z)) * Extent / thinCell // unit Mercator → cells
+	first := map[thinKey]int{}                           // cell → position in keep
 	var keep, count []int
 	for _, i := range idx {
 		f := &features[i]

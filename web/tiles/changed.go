@@ -1,35 +1,27 @@
-package web
+package tiles
 
 import (
-	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/geo"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/maptile"
 )
 
-// UpdateWorld is SetWorld for a small edit: it evaluates w and makes it
-// current, but instead of dropping every cached tile it drops only those
-// that a changed feature touches (its old or new extent, in every layer and
-// at every cached zoom) and carries the rest over to the new version, so a
-// map refetches only what the edit changed. It returns how many cached
-// tiles were kept and dropped.
-func (s *Server) UpdateWorld(w *coverage.World) (kept, dropped int) {
-	next := newSnapshot(w, s.cfg.Rules, s.version.Add(1), s.snapshot())
-	s.mu.Lock()
-	prev := s.snap
-	if prev == nil || next.version > prev.version {
-		s.snap = next
-	}
-	s.mu.Unlock()
-	lru, ok := s.tiles.store.(*lruStore)
-	if prev == nil || !ok || s.snap != next {
-		s.tiles.store.Purge()
+// CarryOver moves the tiles cached for version from, the data version of
+// layers prev, to version to, that of next, except those that a changed
+// feature touches (its old or new extent, in every layer and at every
+// cached zoom), which it drops; a map then refetches only what an edit
+// changed. With a store other than an LRU it drops every tile. It returns
+// how many cached tiles were kept and dropped (-1: all).
+func (c *Cache) CarryOver(prev, next *Set, from, to uint64) (kept, dropped int) {
+	lru, ok := c.Store.(*LRU)
+	if !ok {
+		c.Store.Purge()
 		return 0, -1
 	}
-	changed := changedBounds(prev, next)
-	return lru.carry(prev.version, next.version, func(k tileKey) bool {
-		box := geo.TileBound(maptile.New(k.x, k.y, maptile.Zoom(k.z)), tileBuffer/float64(tileExtent))
-		for _, b := range changed[k.layer] {
+	changed := Changed(prev, next)
+	return lru.Carry(from, to, func(k Key) bool {
+		box := geo.TileBound(maptile.New(k.X, k.Y, maptile.Zoom(k.Z)), Buffer/float64(Extent))
+		for _, b := range changed[k.Layer] {
 			if b.Intersects(box) {
 				return false
 			}
@@ -38,11 +30,11 @@ func (s *Server) UpdateWorld(w *coverage.World) (kept, dropped int) {
 	})
 }
 
-// changedBounds lists, layer by layer, the unit-Mercator bounds of every
-// feature that differs between two snapshots: added, removed, moved or with
+// Changed lists, layer by layer, the unit-Mercator bounds of every
+// feature that differs between two layer sets: added, removed, moved or with
 // different properties. Features are matched by their id or code property
 // (the tile feature id derives from it).
-func changedBounds(prev, next *snapshot) map[string][]orb.Bound {
+func Changed(prev, next *Set) map[string][]orb.Bound {
 	out := map[string][]orb.Bound{}
 	for name, nl := range next.layers {
 		pl, ok := prev.layers[name]
@@ -53,7 +45,7 @@ func changedBounds(prev, next *snapshot) map[string][]orb.Bound {
 			out[name] = []orb.Bound{nl.bound}
 			continue
 		}
-		before := map[string]*tileFeature{}
+		before := map[string]*feature{}
 		for i := range pl.features {
 			before[featureKey(pl, &pl.features[i])] = &pl.features[i]
 		}
@@ -78,7 +70,7 @@ func changedBounds(prev, next *snapshot) map[string][]orb.Bound {
 }
 
 // featureKey is a tile feature's stable identity within its layer.
-func featureKey(l *tileLayer, f *tileFeature) string {
+func featureKey(l *Layer, f *feature) string {
 	if l.lazy != nil {
 		return l.lazy.id(int(f.ref))
 	}
@@ -91,13 +83,13 @@ func featureKey(l *tileLayer, f *tileFeature) string {
 	return ""
 }
 
-// carry re-keys every cached tile of version from that keep accepts to
+// Carry re-keys every cached tile of version from that keep accepts to
 // version to and drops the other tiles of version from.
-func (s *lruStore) carry(from, to uint64, keep func(tileKey) bool) (kept, dropped int) {
+func (s *LRU) Carry(from, to uint64, keep func(Key) bool) (kept, dropped int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for k, el := range s.items {
-		if k.version != from {
+		if k.Version != from {
 			continue
 		}
 		delete(s.items, k)
@@ -108,7 +100,7 @@ func (s *lruStore) carry(from, to uint64, keep func(tileKey) bool) (kept, droppe
 			continue
 		}
 		nk := k
-		nk.version = to
+		nk.Version = to
 		if _, ok := s.items[nk]; ok { // already rendered for the new version
 			s.bytes -= el.Value.(*lruItem).entry.size()
 			s.order.Remove(el)

@@ -1,4 +1,4 @@
-package web
+package tiles
 
 import (
 	"encoding/binary"
@@ -49,7 +49,7 @@ func (lp *lazyProps) sum(i int) uint64 {
 }
 
 // featureProps are f's attributes in layer l.
-func (l *tileLayer) featureProps(f *tileFeature) geojson.Properties {
+func (l *Layer) featureProps(f *feature) geojson.Properties {
 	if l.lazy == nil {
 		return f.props
 	}
@@ -57,7 +57,7 @@ func (l *tileLayer) featureProps(f *tileFeature) geojson.Properties {
 }
 
 // thinValue is f's thinBy attribute.
-func (l *tileLayer) thinValue(f *tileFeature) string {
+func (l *Layer) thinValue(f *feature) string {
 	if l.lazy != nil {
 		return l.lazy.by(int(f.ref))
 	}
@@ -65,9 +65,9 @@ func (l *tileLayer) thinValue(f *tileFeature) string {
 	return v
 }
 
-// sameProps reports whether two features (a of layer la, b of lb) carry
+// sameProps reports whether two features (a of layer la, b of lb) Carry
 // the same attributes.
-func sameProps(la *tileLayer, a *tileFeature, lb *tileLayer, b *tileFeature) bool {
+func sameProps(la *Layer, a *feature, lb *Layer, b *feature) bool {
 	if la.lazy != nil && lb.lazy != nil {
 		return a.sum == b.sum
 	}

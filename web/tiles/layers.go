@@ -1,4 +1,4 @@
-package web
+package tiles
 
 import (
 	"hash/fnv"
@@ -15,27 +15,27 @@ import (
 
 // Tile layer names, also the source-layer name inside each tile.
 const (
-	layerLeagues    = "leagues"
-	layerCounties   = "counties"
-	layerFacilities = "facilities"
-	layerReach      = "reach"
+	Leagues    = "leagues"
+	Counties   = "counties"
+	Facilities = "facilities"
+	Reach      = "reach"
 )
 
-// layerNames lists the tile layers in drawing order.
-func layerNames() []string {
-	return []string{layerLeagues, layerCounties, layerFacilities, layerReach}
+// Names lists the tile layers in drawing order.
+func Names() []string {
+	return []string{Leagues, Counties, Facilities, Reach}
 }
 
 // circleSegments is how many segments a caravan's reach circle has.
 const circleSegments = 128
 
-// tileLayer is one vector tile layer's features, projected once onto the
+// Layer is one vector tile layer's features, projected once onto the
 // unit Mercator square with their bounds, ready to be cut into tiles.
-type tileLayer struct {
+type Layer struct {
 	name        string
 	description string
 	fields      map[string]string // TileJSON vector_layers fields: name → type
-	features    []tileFeature
+	features    []feature
 	bound       orb.Bound // lon/lat extent of the layer
 	// shapes are the features' geometries simplified for each low zoom: a
 	// tile at zoom 3 then starts from 10,000 county points instead of
@@ -52,7 +52,7 @@ type tileLayer struct {
 	// zooms holds the features with those shapes, built on first use.
 	zooms [presimplifyMaxZoom + 1]struct {
 		once     sync.Once
-		features []tileFeature
+		features []feature
 	}
 }
 
@@ -62,14 +62,14 @@ type tileLayer struct {
 const presimplifyMaxZoom = 8
 
 // at returns the layer's features as tiles at zoom z should start from.
-func (l *tileLayer) at(z maptile.Zoom) []tileFeature {
+func (l *Layer) at(z maptile.Zoom) []feature {
 	if z > presimplifyMaxZoom {
 		return l.features
 	}
 	zf := &l.zooms[z]
 	zf.once.Do(func() {
 		geoms := l.shapes.at(z, l.features)
-		zf.features = make([]tileFeature, len(l.features))
+		zf.features = make([]feature, len(l.features))
 		for i, f := range l.features {
 			f.geom = geoms[i]
 			zf.features[i] = f // bound stays the original's: the tile choice is exact
@@ -84,10 +84,10 @@ const mapMinZoom = 3
 // prepareOutlines simplifies the outline layers (leagues, counties) for
 // every low zoom the map shows now, on every CPU, so that no first tile of a zoom waits
 // for it: at national scale that wait was over a second. Edits share the
-// shapes (see buildLayers), so this runs when the units are loaded.
-func prepareOutlines(layers map[string]*tileLayer) {
+// shapes (see Build), so this runs when the units are loaded.
+func prepareOutlines(layers map[string]*Layer) {
 	type job struct {
-		l *tileLayer
+		l *Layer
 		z maptile.Zoom
 	}
 	jobs := make(chan job)
@@ -101,7 +101,7 @@ func prepareOutlines(layers map[string]*tileLayer) {
 			}
 		}()
 	}
-	for _, name := range []string{layerLeagues, layerCounties} {
+	for _, name := range []string{Leagues, Counties} {
 		if l, ok := layers[name]; ok {
 			for z := maptile.Zoom(mapMinZoom); z <= presimplifyMaxZoom; z++ {
 				jobs <- job{l, z}
@@ -120,20 +120,20 @@ type zoomShapes [presimplifyMaxZoom + 1]struct {
 }
 
 // at returns the geometries of features simplified for zoom z.
-func (zs *zoomShapes) at(z maptile.Zoom, features []tileFeature) []orb.Geometry {
+func (zs *zoomShapes) at(z maptile.Zoom, features []feature) []orb.Geometry {
 	zg := &zs[z]
 	zg.once.Do(func() {
 		zg.geoms = make([]orb.Geometry, len(features))
 		for i, f := range features {
-			zg.geoms[i] = geo.SimplifyForZoom(f.geom, z, tileExtent, tileTolerance)
+			zg.geoms[i] = geo.SimplifyForZoom(f.geom, z, Extent, tolerance)
 		}
 	})
 	return zg.geoms
 }
 
-// tileFeature is a feature in unit-Mercator space. Nothing may modify geom:
+// feature is a feature in unit-Mercator space. Nothing may modify geom:
 // every tile works on its own copy (geo.TileGrid.Geometry copies).
-type tileFeature struct {
+type feature struct {
 	id    uint64
 	geom  orb.Geometry
 	bound orb.Bound // of geom
@@ -161,35 +161,58 @@ func project(lonlat orb.Geometry) (shape, bool) {
 	return shape{geom: g, bound: g.Bound(), lonlat: lonlat.Bound()}, true
 }
 
-func (l *tileLayer) add(id uint64, lonlat orb.Geometry, props geojson.Properties) {
+func (l *Layer) add(id uint64, lonlat orb.Geometry, props geojson.Properties) {
 	if sh, ok := project(lonlat); ok {
 		l.addShape(id, sh, props)
 	}
 }
 
-func (l *tileLayer) addShape(id uint64, sh shape, props geojson.Properties) {
+func (l *Layer) addShape(id uint64, sh shape, props geojson.Properties) {
 	if len(l.features) == 0 {
 		l.bound = sh.lonlat
 	} else {
 		l.bound = l.bound.Union(sh.lonlat)
 	}
-	l.features = append(l.features, tileFeature{id: id, geom: sh.geom, bound: sh.bound, props: props})
+	l.features = append(l.features, feature{id: id, geom: sh.geom, bound: sh.bound, props: props})
 }
 
 // newLayer is an empty layer with its own shapes.
-func newLayer(name, description string, fields map[string]string) *tileLayer {
-	return &tileLayer{name: name, description: description, fields: fields, shapes: &zoomShapes{}}
+func newLayer(name, description string, fields map[string]string) *Layer {
+	return &Layer{name: name, description: description, fields: fields, shapes: &zoomShapes{}}
 }
 
-// buildLayers prepares the four tile layers of a snapshot. With prev, a
-// snapshot of the same units, it shares prev's leagues layer and the
-// counties layer's shapes, whose attributes alone it recomputes.
-func buildLayers(s *snapshot, rs coverage.Ruleset, prev *snapshot) map[string]*tileLayer {
-	var leagues, counties *tileLayer
+// Source is the evaluated world the layers are drawn from.
+type Source struct {
+	World  *coverage.World
+	Model  *coverage.Model
+	Result *coverage.Result
+	Rules  coverage.Ruleset
+}
+
+// Set is the four tile layers of one evaluated world.
+type Set struct {
+	layers map[string]*Layer
+	// circles are the caravans' reach circles, for the next set to reuse.
+	circles map[circleKey]shape
+}
+
+// Layer returns the named layer.
+func (set *Set) Layer(name string) (*Layer, bool) {
+	l, ok := set.layers[name]
+	return l, ok
+}
+
+// Build prepares the four tile layers of src. With prev, the layers of a
+// world with the same units, it shares prev's leagues layer and the
+// counties layer's shapes, whose attributes alone it recomputes; without,
+// it simplifies the outlines for the map's zooms at once.
+func Build(src Source, prev *Set) *Set {
+	s, rs := src, src.Rules
+	var leagues, counties *Layer
 	var circles map[circleKey]shape
 	if prev != nil {
-		leagues = prev.layers[layerLeagues]
-		counties = recountiesLayer(s, prev.layers[layerCounties])
+		leagues = prev.layers[Leagues]
+		counties = recountiesLayer(s, prev.layers[Counties])
 		circles = prev.circles
 	}
 	if leagues == nil {
@@ -198,20 +221,25 @@ func buildLayers(s *snapshot, rs coverage.Ruleset, prev *snapshot) map[string]*t
 	if counties == nil {
 		counties = countiesLayer(s)
 	}
-	return map[string]*tileLayer{
-		layerLeagues:    leagues,
-		layerCounties:   counties,
-		layerFacilities: facilitiesLayer(s, rs),
-		layerReach:      reachLayer(s, rs, circles),
+	set := &Set{circles: map[circleKey]shape{}}
+	set.layers = map[string]*Layer{
+		Leagues:    leagues,
+		Counties:   counties,
+		Facilities: facilitiesLayer(s, rs),
+		Reach:      reachLayer(s, rs, circles, set.circles),
 	}
+	if prev == nil {
+		prepareOutlines(set.layers)
+	}
+	return set
 }
 
-// facilityTileID is a facility's MVT feature id: the FNV-1a hash of its id,
+// FacilityID is a facility's MVT feature id: the FNV-1a hash of its id,
 // so that it stays the same whatever else the registry gains or loses
 // (cached tiles carried over an edit keep theirs). The 64-bit hash is
 // folded to 53 bits, which JavaScript numbers (and so the web map) hold
 // exactly; 0, which MVT readers take for "no id", is avoided.
-func facilityTileID(id string) uint64 {
+func FacilityID(id string) uint64 {
 	h := fnv.New64a()
 	h.Write([]byte(id))
 	n := h.Sum64()
@@ -227,11 +255,11 @@ func codeID(code string) uint64 {
 	return n
 }
 
-func leaguesLayer(s *snapshot) *tileLayer {
-	l := newLayer(layerLeagues, "leagues (盟市) with their population",
+func leaguesLayer(s Source) *Layer {
+	l := newLayer(Leagues, "leagues (盟市) with their population",
 		map[string]string{"code": "String", "name": "String", "population": "Number"})
-	for _, i := range s.model.Leagues {
-		u := &s.world.Units[i]
+	for _, i := range s.Model.Leagues {
+		u := &s.World.Units[i]
 		if u.Geometry == nil {
 			continue
 		}
@@ -240,18 +268,18 @@ func leaguesLayer(s *snapshot) *tileLayer {
 	return l
 }
 
-func newCountiesLayer() *tileLayer {
-	return newLayer(layerCounties, "county-level units (旗县市区) with their rule results",
+func newCountiesLayer() *Layer {
+	return newLayer(Counties, "county-level units (旗县市区) with their rule results",
 		map[string]string{"code": "String", "name": "String", "parent": "String", "kind": "String",
 			"population": "Number", "venue_1000": "Boolean", "caravan_reach": "Boolean", "base_distribution": "Boolean",
 			"largest_venue_m2": "Number", "bases": "Number", "priority": "Number"})
 }
 
-func countiesLayer(s *snapshot) *tileLayer {
+func countiesLayer(s Source) *Layer {
 	l := newCountiesLayer()
-	for _, i := range s.model.Counties {
-		u := &s.world.Units[i]
-		r, ok := s.result.Unit(u.Code)
+	for _, i := range s.Model.Counties {
+		u := &s.World.Units[i]
+		r, ok := s.Result.Unit(u.Code)
 		if u.Geometry == nil || !ok {
 			continue
 		}
@@ -263,17 +291,17 @@ func countiesLayer(s *snapshot) *tileLayer {
 // recountiesLayer is the counties layer of s with prev's geometries and
 // shapes, for a snapshot of the same units: only the attributes, which
 // the rules decide, are computed again. It is nil when prev does not fit.
-func recountiesLayer(s *snapshot, prev *tileLayer) *tileLayer {
+func recountiesLayer(s Source, prev *Layer) *Layer {
 	if prev == nil {
 		return nil
 	}
 	l := newCountiesLayer()
 	l.bound, l.shapes = prev.bound, prev.shapes
-	l.features = make([]tileFeature, len(prev.features))
+	l.features = make([]feature, len(prev.features))
 	for i, f := range prev.features {
 		code, _ := f.props["code"].(string)
-		u, uok := s.model.Unit(code)
-		r, rok := s.result.Unit(code)
+		u, uok := s.Model.Unit(code)
+		r, rok := s.Result.Unit(code)
 		if !uok || !rok {
 			return nil
 		}
@@ -294,13 +322,13 @@ func countyProps(u *coverage.Unit, r *coverage.UnitResult) geojson.Properties {
 	}
 }
 
-func facilitiesLayer(s *snapshot, rs coverage.Ruleset) *tileLayer {
-	l := newLayer(layerFacilities, "the facility registry (科普场馆, 科普大篷车, 科普教育基地, ...)",
+func facilitiesLayer(s Source, rs coverage.Ruleset) *Layer {
+	l := newLayer(Facilities, "the facility registry (科普场馆, 科普大篷车, 科普教育基地, ...)",
 		map[string]string{"id": "String", "name": "String", "category": "String", "status": "String",
 			"level": "String", "floor_area_m2": "Number", "reach_km": "Number", "comprehensive": "Boolean",
 			"located_county": "String", "located_by": "String", "opened_day": "String", "closed_day": "String", "count": "Number"})
-	l.thinAbove, l.thinBy = maxTilePoints, "category"
-	fs := s.world.Facilities
+	l.thinAbove, l.thinBy = MaxPoints, "category"
+	fs := s.World.Facilities
 	// A national registry has a million facilities: their attributes are
 	// made when a tile is cut, not kept (half a gigabyte of maps).
 	l.lazy = &lazyProps{
@@ -312,7 +340,7 @@ func facilitiesLayer(s *snapshot, rs coverage.Ruleset) *tileLayer {
 			put("name", f.Name)
 			put("category", f.Category)
 			put("status", f.Status)
-			if c := s.model.FacilityCounty[i]; c != "" {
+			if c := s.Model.FacilityCounty[i]; c != "" {
 				put("located_county", c)
 			}
 			if f.Level != "" {
@@ -339,7 +367,7 @@ func facilitiesLayer(s *snapshot, rs coverage.Ruleset) *tileLayer {
 	}
 	for i := range fs {
 		if sh, ok := project(fs[i].Point); ok {
-			l.addShape(facilityTileID(fs[i].ID), sh, nil)
+			l.addShape(FacilityID(fs[i].ID), sh, nil)
 			last := &l.features[len(l.features)-1]
 			last.ref, last.sum = int32(i), l.lazy.sum(i)
 		}
@@ -363,16 +391,15 @@ type circleKey struct {
 
 // reachLayer draws each open caravan inside the region as the geodesic
 // circle it reaches, as caravan_reach measures it. Circles found in prev
-// (the previous snapshot's) are not drawn again; the snapshot keeps its
-// own for the next one.
-func reachLayer(s *snapshot, rs coverage.Ruleset, prev map[circleKey]shape) *tileLayer {
-	l := newLayer(layerReach, "the geodesic circle each open caravan reaches",
+// (the previous set's) are not drawn again; every circle drawn goes into
+// keep, for the next set.
+func reachLayer(s Source, rs coverage.Ruleset, prev, keep map[circleKey]shape) *Layer {
+	l := newLayer(Reach, "the geodesic circle each open caravan reaches",
 		map[string]string{"id": "String", "name": "String", "reach_km": "Number", "count": "Number"})
-	l.thinAbove = maxTileCircles
-	s.circles = map[circleKey]shape{}
-	for i := range s.world.Facilities {
-		f := &s.world.Facilities[i]
-		if f.Category != coverage.CategoryCaravan || !f.CountsAsOf(rs.AsOfDate()) || s.model.FacilityCounty[i] == "" {
+	l.thinAbove = MaxCircles
+	for i := range s.World.Facilities {
+		f := &s.World.Facilities[i]
+		if f.Category != coverage.CategoryCaravan || !f.CountsAsOf(rs.AsOfDate()) || s.Model.FacilityCounty[i] == "" {
 			continue
 		}
 		km := reachKm(f, rs)
@@ -383,8 +410,23 @@ func reachLayer(s *snapshot, rs coverage.Ruleset, prev map[circleKey]shape) *til
 				continue
 			}
 		}
-		s.circles[k] = sh
-		l.addShape(facilityTileID(f.ID), sh, geojson.Properties{"id": f.ID, "name": f.Name, "reach_km": km})
+		keep[k] = sh
+		l.addShape(FacilityID(f.ID), sh, geojson.Properties{"id": f.ID, "name": f.Name, "reach_km": km})
 	}
 	return l
 }
+
+// Name is the layer's name, also its source-layer name inside a tile.
+func (l *Layer) Name() string { return l.name }
+
+// Description says what the layer shows, for TileJSON.
+func (l *Layer) Description() string { return l.description }
+
+// Fields are the layer's attributes and their TileJSON types.
+func (l *Layer) Fields() map[string]string { return l.fields }
+
+// Bound is the layer's lon/lat extent; Empty says there is none.
+func (l *Layer) Bound() orb.Bound { return l.bound }
+
+// Empty reports whether the layer has no features.
+func (l *Layer) Empty() bool { return len(l.features) == 0 }
