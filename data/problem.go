@@ -68,9 +68,18 @@ func (p Problem) Diagnostic(code string) coverage.Diagnostic {
 // to skip invalid records. It lists every error, not only the first.
 type InvalidError struct {
 	Problems []Problem
+	// Summary, when set, is the whole message (the problems are listed
+	// apart, as the API does); else the message lists every error.
+	Summary string
 }
 
+// ErrorCode is coverage.EINVALID.
+func (e *InvalidError) ErrorCode() string { return coverage.EINVALID }
+
 func (e *InvalidError) Error() string {
+	if e.Summary != "" {
+		return e.Summary
+	}
 	var b strings.Builder
 	n := 0
 	for _, p := range e.Problems {

@@ -18,23 +18,40 @@ import (
 // audit words, the world it serves, the audit replay and the merge's idea
 // of a changed record. The stores keep only their own storage.
 
-// Errors a store returns, wrapped with the record they concern. They match
-// fs.ErrNotExist, fs.ErrExist, syscall.ENOSPC and syscall.EROFS, so that a
-// caller (the web server) classifies them without importing a store.
+// Errors a store returns, wrapped with the record they concern. Each has a
+// coverage error code (coverage.ErrorCode), and they match fs.ErrNotExist,
+// fs.ErrExist, syscall.ENOSPC and syscall.EROFS. A full or read-only store
+// tells the person who asked only what its sentinel says (the driver's
+// words stay in the error's text for the log).
 var (
-	ErrNotFound error = storeError{"not found", fs.ErrNotExist}
-	ErrConflict error = storeError{"already exists", fs.ErrExist}
-	ErrFull     error = storeError{"the disk holding the registry is full: nothing was saved", syscall.ENOSPC}
-	ErrReadOnly error = storeError{"the registry is read-only: nothing was saved", syscall.EROFS}
+	ErrNotFound error = storeError{msg: "not found", like: fs.ErrNotExist, code: coverage.ENOTFOUND}
+	ErrConflict error = storeError{msg: "already exists", like: fs.ErrExist, code: coverage.ECONFLICT}
+	ErrFull     error = storeError{msg: "the registry's disk is full: the change was not saved; free space on the server and send it again",
+		like: syscall.ENOSPC, code: coverage.EFULL, sealed: true}
+	ErrReadOnly error = storeError{msg: "the registry is read-only just now: the change was not saved; send it again once the database is writable",
+		like: syscall.EROFS, code: coverage.EUNAVAILABLE, sealed: true, retry: time.Minute}
 )
 
 type storeError struct {
-	msg  string
-	like error
+	msg    string
+	like   error
+	code   string
+	sealed bool // the message alone is for the requester (coverage.ErrorMessage)
+	retry  time.Duration
 }
 
 func (e storeError) Error() string        { return e.msg }
 func (e storeError) Is(target error) bool { return target == e.like }
+func (e storeError) ErrorCode() string    { return e.code }
+
+// As gives a sealed error's message as a *coverage.Error.
+func (e storeError) As(target any) bool {
+	t, ok := target.(**coverage.Error)
+	if ok && e.sealed {
+		*t = &coverage.Error{Code: e.code, Message: e.msg, RetryAfter: e.retry}
+	}
+	return ok && e.sealed
+}
 
 // ConflictError lists the ids that already exist; it matches ErrConflict.
 type ConflictError struct {
@@ -45,6 +62,9 @@ type ConflictError struct {
 func (e *ConflictError) Error() string {
 	return fmt.Sprintf("%s id already exists: %s", e.Kind, strings.Join(e.IDs, ", "))
 }
+
+// ErrorCode is coverage.ECONFLICT.
+func (e *ConflictError) ErrorCode() string { return coverage.ECONFLICT }
 
 // Is makes errors.Is(err, ErrConflict) and errors.Is(err, fs.ErrExist) true.
 func (e *ConflictError) Is(target error) bool { return target == ErrConflict || target == fs.ErrExist }

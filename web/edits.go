@@ -6,10 +6,7 @@ import (
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io/fs"
-	"net/http"
 	"strings"
 	"sync"
 
@@ -122,13 +119,13 @@ func (ed *editor) who(c echo.Context) (string, error) {
 	if len(ed.tokens) == 0 {
 		// No token can be valid: 401 like any other write without one, saying why.
 		c.Response().Header().Set("WWW-Authenticate", `Bearer realm="kepu", error="invalid_token"`)
-		return "", &httpError{http.StatusUnauthorized, "edits are disabled: the server has no write token (start it with KEPU_TOKEN or --token-file)"}
+		return "", &coverage.Error{Code: coverage.EUNAUTHORISED, Message: "edits are disabled: the server has no write token (start it with KEPU_TOKEN or --token-file)"}
 	}
 	h := c.Request().Header.Get("Authorization")
 	scheme, tok, ok := strings.Cut(h, " ")
 	if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(tok) == "" {
 		c.Response().Header().Set("WWW-Authenticate", `Bearer realm="kepu"`)
-		return "", &httpError{http.StatusUnauthorized, "writes need an Authorization: Bearer TOKEN header"}
+		return "", &coverage.Error{Code: coverage.EUNAUTHORISED, Message: "writes need an Authorization: Bearer TOKEN header"}
 	}
 	sum := sha256.Sum256([]byte(strings.TrimSpace(tok)))
 	who := -1
@@ -139,41 +136,9 @@ func (ed *editor) who(c echo.Context) (string, error) {
 	}
 	if who < 0 {
 		c.Response().Header().Set("WWW-Authenticate", `Bearer realm="kepu", error="invalid_token"`)
-		return "", &httpError{http.StatusUnauthorized, "the bearer token is not valid"}
+		return "", &coverage.Error{Code: coverage.EUNAUTHORISED, Message: "the bearer token is not valid"}
 	}
 	return ed.names[who], nil
-}
-
-// httpError is an edit error with its status, answered as {"error": ...}
-// with the problem list when there is one.
-type httpError struct {
-	status int
-	msg    string
-}
-
-func (e *httpError) Error() string { return e.msg }
-
-// problemsBody is the 400 answer to an invalid record.
-type problemsBody struct {
-	Error    string         `json:"error"`
-	Problems []data.Problem `json:"problems"`
-}
-
-// respond turns an edit error into its response.
-func (ed *editor) respond(c echo.Context, err error) error {
-	var he *httpError
-	var inv *data.InvalidError
-	switch {
-	case errors.As(err, &inv):
-		return writeJSON(c, http.StatusBadRequest, problemsBody{Error: inv.Error(), Problems: inv.Problems})
-	case errors.As(err, &he):
-		return writeJSON(c, he.status, errorBody{Error: he.msg})
-	case errors.Is(err, fs.ErrNotExist):
-		return writeJSON(c, http.StatusNotFound, errorBody{Error: err.Error()})
-	case errors.Is(err, fs.ErrExist):
-		return writeJSON(c, http.StatusConflict, errorBody{Error: err.Error()})
-	}
-	return err // internal: logged once by handleError
 }
 
 // body reads the request body; PUT bodies get the path id when they have none.
@@ -189,27 +154,27 @@ func body(c echo.Context, pathID string) ([]byte, error) {
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.UseNumber()
 	if err := dec.Decode(&f); err != nil {
-		return nil, &httpError{http.StatusBadRequest, fmt.Sprintf("the body is not a GeoJSON Feature: %v", err)}
+		return nil, invalidf("the body is not a GeoJSON Feature: %v", err)
 	}
 	if t := string(f["type"]); t != `"Feature"` {
-		return nil, &httpError{http.StatusBadRequest, fmt.Sprintf("PUT takes one GeoJSON Feature, got type %s", t)}
+		return nil, invalidf("PUT takes one GeoJSON Feature, got type %s", t)
 	}
 	var props map[string]any
 	if p := f["properties"]; len(p) > 0 && string(p) != "null" {
 		d := json.NewDecoder(bytes.NewReader(p))
 		d.UseNumber()
 		if err := d.Decode(&props); err != nil {
-			return nil, &httpError{http.StatusBadRequest, fmt.Sprintf("properties: not an object: %v", err)}
+			return nil, invalidf("properties: not an object: %v", err)
 		}
 	}
 	if props == nil {
 		props = map[string]any{}
 	}
 	if id, ok := props["id"]; ok && fmt.Sprint(id) != pathID {
-		return nil, &httpError{http.StatusBadRequest, fmt.Sprintf("the body's id %v differs from the path's %q", id, pathID)}
+		return nil, invalidf("the body's id %v differs from the path's %q", id, pathID)
 	}
 	if len(f["id"]) > 0 && string(f["id"]) != "null" && strings.Trim(string(f["id"]), `"`) != pathID {
-		return nil, &httpError{http.StatusBadRequest, fmt.Sprintf("the feature id %s differs from the path's %q", f["id"], pathID)}
+		return nil, invalidf("the feature id %s differs from the path's %q", f["id"], pathID)
 	}
 	props["id"] = pathID
 	f["properties"], _ = json.Marshal(props)

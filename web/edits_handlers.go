@@ -120,15 +120,15 @@ func editRoutes[T any](ed *editor, path string, k recordKind[T]) {
 
 // write authenticates the request, runs commit as its author, waits until
 // the served world includes the commit and answers with what commit
-// returns. Errors from commit become their responses (400, 404, 409, ...).
+// returns. Errors from commit are answered by handleError (400, 404, 409, ...).
 func (ed *editor) write(c echo.Context, commit func(ctx context.Context, who string) (int, any, error)) error {
 	who, err := ed.who(c)
 	if err != nil {
-		return ed.respond(c, err)
+		return err
 	}
 	status, v, err := commit(c.Request().Context(), who)
 	if err != nil {
-		return ed.respond(c, err)
+		return err
 	}
 	if err := ed.refresh(); err != nil {
 		return err
@@ -145,18 +145,18 @@ func readBody[T any](ed *editor, c echo.Context, k recordKind[T], pathID string)
 		return nil, nil, err
 	}
 	if ct := c.Request().Header.Get("Content-Type"); strings.HasPrefix(ct, mimeXLSX) && !bytes.HasPrefix(b, []byte("PK\x03\x04")) {
-		return nil, nil, &httpError{http.StatusBadRequest, "the body is not an .xlsx workbook, though its Content-Type says it is"}
+		return nil, nil, invalidf("the body is not an .xlsx workbook, though its Content-Type says it is")
 	}
 	opt := data.Options{CRS: c.QueryParam("crs"), Sheet: c.QueryParam("sheet"), Units: ed.s.snapshot().world.Units}
 	rs, ps, err := k.read("request", bytes.NewReader(b), opt)
 	if err != nil {
-		return nil, nil, &httpError{http.StatusBadRequest, err.Error()}
+		return nil, nil, &coverage.Error{Code: coverage.EINVALID, Message: err.Error()}
 	}
 	if err := invalid(ps); err != nil {
 		return nil, nil, err
 	}
 	if len(rs) == 0 {
-		return nil, nil, &httpError{http.StatusBadRequest, fmt.Sprintf("no %s in the body", k.noun)}
+		return nil, nil, invalidf("no %s in the body", k.noun)
 	}
 	return b, rs, nil
 }

@@ -5,52 +5,39 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
-	"syscall"
 
+	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/data"
 	"github.com/labstack/echo/v4"
 )
 
-// kind is an application error's class; handleError maps it to a status.
-type kind int
-
-const (
-	kindInvalid     kind = iota + 1 // bad parameters: 400
-	kindNotFound                    // unknown unit, layer or route: 404
-	kindUnavailable                 // busy or the store cannot write now: 503, with Retry-After
-	kindFull                        // the store's disk is full: 507
-)
-
-// statusOf is each kind's HTTP status.
-var statusOf = map[kind]int{kindInvalid: http.StatusBadRequest, kindNotFound: http.StatusNotFound,
-	kindUnavailable: http.StatusServiceUnavailable, kindFull: http.StatusInsufficientStorage}
-
-// apiError is an error with a message meant for the client.
-type apiError struct {
-	kind       kind
-	msg        string
-	retryAfter int // seconds, for kindUnavailable
+// statusOf is each error code's HTTP status.
+var statusOf = map[string]int{
+	coverage.EINVALID:      http.StatusBadRequest,
+	coverage.ENOTFOUND:     http.StatusNotFound,
+	coverage.ECONFLICT:     http.StatusConflict,
+	coverage.EUNAUTHORISED: http.StatusUnauthorized,
+	coverage.EUNAVAILABLE:  http.StatusServiceUnavailable,
+	coverage.ETOOMANY:      http.StatusTooManyRequests,
+	coverage.EFULL:         http.StatusInsufficientStorage,
+	coverage.EINTERNAL:     http.StatusInternalServerError,
 }
 
-func (e *apiError) Error() string { return e.msg }
+// ErrorStatusCode is the HTTP status of an error code (coverage.E*):
+// 500 for a code it does not know.
+func ErrorStatusCode(code string) int {
+	if s, ok := statusOf[code]; ok {
+		return s
+	}
+	return http.StatusInternalServerError
+}
 
 func invalidf(format string, args ...any) error {
-	return &apiError{kind: kindInvalid, msg: fmt.Sprintf(format, args...)}
+	return coverage.Errorf(coverage.EINVALID, format, args...)
 }
 
 func notFoundf(format string, args ...any) error {
-	return &apiError{kind: kindNotFound, msg: fmt.Sprintf(format, args...)}
-}
-
-// storageError names a failed write whose cause is the disk, or is nil.
-func storageError(err error) *apiError {
-	switch {
-	case errors.Is(err, syscall.ENOSPC):
-		return &apiError{kind: kindFull, msg: "the registry's disk is full: the change was not saved; free space on the server and send it again"}
-	case errors.Is(err, syscall.EROFS):
-		return &apiError{kind: kindUnavailable, retryAfter: 60,
-			msg: "the registry is read-only just now: the change was not saved; send it again once the database is writable"}
-	}
-	return nil
+	return coverage.Errorf(coverage.ENOTFOUND, format, args...)
 }
 
 // errorBody is every error response: {"error": "..."}.
@@ -58,25 +45,41 @@ type errorBody struct {
 	Error string `json:"error"`
 }
 
-// handleError is the one place errors become responses: application errors
-// get their status, Echo's own (unknown route, wrong method, body too
-// large) keep theirs, anything else is a 500 that is logged here, once.
+// problemsBody is the 400 answer to invalid input: the message and every problem.
+type problemsBody struct {
+	Error    string         `json:"error"`
+	Problems []data.Problem `json:"problems"`
+}
+
+// handleError is the one place errors become responses, Echo's
+// HTTPErrorHandler: an application error (coverage.ErrorCode) gets its
+// code's status and message, Echo's own (unknown route, wrong method,
+// body too large) keep theirs. What the client is not told (an internal
+// error, the cause behind a full or read-only store) is logged here, once.
 func (s *Server) handleError(err error, c echo.Context) {
-	status, msg := http.StatusInternalServerError, "internal error"
-	var ae *apiError
-	var he *echo.HTTPError
-	if e := storageError(err); e != nil {
-		s.log.Printf("error: %s %s: %v", c.Request().Method, c.Request().URL.Path, err)
-		err = e
+	status, msg := s.describe(err, c)
+	if c.Response().Committed {
+		return
 	}
-	switch {
-	case errors.As(err, &ae):
-		status, msg = statusOf[ae.kind], ae.msg
-		if ae.retryAfter > 0 {
-			c.Response().Header().Set("Retry-After", strconv.Itoa(ae.retryAfter))
-		}
-	case errors.As(err, &he):
-		status, msg = he.Code, http.StatusText(he.Code)
+	var body any = errorBody{Error: msg}
+	if inv := (*data.InvalidError)(nil); errors.As(err, &inv) {
+		body = problemsBody{Error: msg, Problems: inv.Problems}
+	}
+	if c.Request().Method == http.MethodHead {
+		err = c.NoContent(status)
+	} else {
+		err = c.JSON(status, body)
+	}
+	if err != nil {
+		s.log.Printf("error: writing the error response: %v", err)
+	}
+}
+
+// describe is err's status and message, and logs what the message hides.
+func (s *Server) describe(err error, c echo.Context) (int, string) {
+	var he *echo.HTTPError
+	if errors.As(err, &he) && coverage.ErrorCode(err) == coverage.EINTERNAL {
+		status, msg := he.Code, http.StatusText(he.Code)
 		if m, ok := he.Message.(string); ok && m != "" {
 			msg = m
 		}
@@ -84,20 +87,21 @@ func (s *Server) handleError(err error, c echo.Context) {
 			msg = fmt.Sprintf("no such route: %s %s", c.Request().Method, c.Request().URL.Path)
 		}
 		if status >= http.StatusInternalServerError {
-			s.log.Printf("error: %s %s: %v", c.Request().Method, c.Request().URL.Path, err)
+			s.logError(c, err)
 		}
-	default:
-		s.log.Printf("error: %s %s: %v", c.Request().Method, c.Request().URL.Path, err)
+		return status, msg
 	}
-	if c.Response().Committed {
-		return
+	code, msg := coverage.ErrorCode(err), coverage.ErrorMessage(err)
+	if code == coverage.EINTERNAL || msg != err.Error() {
+		s.logError(c, err)
 	}
-	if c.Request().Method == http.MethodHead {
-		err = c.NoContent(status)
-	} else {
-		err = c.JSON(status, errorBody{Error: msg})
+	var ce *coverage.Error
+	if errors.As(err, &ce) && ce.RetryAfter > 0 {
+		c.Response().Header().Set("Retry-After", strconv.Itoa(int(ce.RetryAfter.Seconds())))
 	}
-	if err != nil {
-		s.log.Printf("error: writing the error response: %v", err)
-	}
+	return ErrorStatusCode(code), msg
+}
+
+func (s *Server) logError(c echo.Context, err error) {
+	s.log.Printf("error: %s %s: %v", c.Request().Method, c.Request().URL.Path, err)
 }

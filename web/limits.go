@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"net/http"
 	"time"
 
+	"github.com/kepu/kepu/coverage"
 	"github.com/labstack/echo/v4"
 )
 
@@ -29,8 +29,8 @@ func (p workPool) do(ctx context.Context, what string, fn func() error) error {
 	select {
 	case p <- struct{}{}:
 	case <-t.C:
-		return &apiError{kind: kindUnavailable, retryAfter: 5,
-			msg: fmt.Sprintf("the server is busy with %d other long requests; ask for the %s again in a few seconds", cap(p), what)}
+		return &coverage.Error{Code: coverage.EUNAVAILABLE, RetryAfter: 5 * time.Second,
+			Message: fmt.Sprintf("the server is busy with %d other long requests; ask for the %s again in a few seconds", cap(p), what)}
 	case <-ctx.Done():
 		return ctx.Err()
 	}
@@ -88,7 +88,6 @@ func ParseCIDRs(values []string) ([]*net.IPNet, error) {
 }
 
 // tooMany is the 429 answer of a rate limit, with when to try again.
-func tooMany(c echo.Context, retryAfter int, msg string) error {
-	c.Response().Header().Set("Retry-After", fmt.Sprint(retryAfter))
-	return echo.NewHTTPError(http.StatusTooManyRequests, msg)
+func tooMany(retryAfter time.Duration, msg string) error {
+	return &coverage.Error{Code: coverage.ETOOMANY, RetryAfter: retryAfter, Message: msg}
 }

@@ -53,7 +53,7 @@ func (s *Server) planRoutes(e *echo.Echo) {
 		Store: middleware.NewRateLimiterMemoryStoreWithConfig(middleware.RateLimiterMemoryStoreConfig{
 			Rate: planRate, Burst: planBurst, ExpiresIn: 10 * time.Minute}),
 		DenyHandler: func(c echo.Context, _ string, _ error) error {
-			return tooMany(c, 1, fmt.Sprintf("too many plans from this client: at most %d at once, then one a second", planBurst))
+			return tooMany(time.Second, fmt.Sprintf("too many plans from this client: at most %d at once, then one a second", planBurst))
 		},
 	})
 	e.POST("/api/plan", s.postPlan, limit)

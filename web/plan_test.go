@@ -1,11 +1,12 @@
 package web
 
 import (
-	"errors"
 	"math"
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/kepu/kepu/coverage"
 )
 
 // TestPostPlan: on the sample, 32 万元 buys one 40 m² expansion of 松山区's
@@ -86,8 +87,7 @@ func FuzzParsePlanRequest(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		opt, err := parsePlanRequest(body)
 		if err != nil {
-			var ae *apiError
-			if !errors.As(err, &ae) || ae.kind != kindInvalid {
+			if coverage.ErrorCode(err) != coverage.EINVALID {
 				t.Fatalf("%q: error %v is not a 400", body, err)
 			}
 			return

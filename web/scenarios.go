@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/http"
 	"strconv"
 	"time"
@@ -75,7 +74,7 @@ func (s *Server) scenarioRoutes(e *echo.Echo) {
 		Store: middleware.NewRateLimiterMemoryStoreWithConfig(middleware.RateLimiterMemoryStoreConfig{
 			Rate: scenarioRate, Burst: scenarioBurst, ExpiresIn: 10 * time.Minute}),
 		DenyHandler: func(c echo.Context, _ string, _ error) error {
-			return tooMany(c, int(1/float64(scenarioRate)),
+			return tooMany(time.Duration(float64(time.Second)/float64(scenarioRate)),
 				fmt.Sprintf("too many scenarios from this client: at most %d at once, then one every %.0f s", scenarioBurst, 1/float64(scenarioRate)))
 		},
 	})
@@ -89,7 +88,7 @@ func (s *Server) scenarioRoutes(e *echo.Echo) {
 // getScenario serves GET /api/scenarios/{id}: the document POST answered.
 func getScenario(c echo.Context, st ScenarioStore) error {
 	body, err := st.ScenarioBody(c.Request().Context(), c.Param("id"))
-	if errors.Is(err, fs.ErrNotExist) {
+	if coverage.ErrorCode(err) == coverage.ENOTFOUND {
 		return notFoundf("scenario %q: no such scenario", c.Param("id"))
 	}
 	if err != nil {
@@ -111,12 +110,6 @@ func listScenarios(c echo.Context, st ScenarioStore) error {
 	return writeJSON(c, http.StatusOK, struct {
 		Scenarios []json.RawMessage `json:"scenarios"`
 	}{list})
-}
-
-// scenarioProblems is a 400 answer that lists every problem.
-type scenarioProblems struct {
-	Error    string         `json:"error"`
-	Problems []data.Problem `json:"problems"`
 }
 
 func (s *Server) postScenario(c echo.Context, st ScenarioStore) error {
@@ -159,7 +152,7 @@ func (s *Server) postScenario(c echo.Context, st ScenarioStore) error {
 		}
 	}
 	if len(problems) > 0 {
-		return c.JSON(http.StatusBadRequest, scenarioProblems{Error: fmt.Sprintf("invalid scenario: %d problem(s)", len(problems)), Problems: problems})
+		return &data.InvalidError{Summary: fmt.Sprintf("invalid scenario: %d problem(s)", len(problems)), Problems: problems}
 	}
 	id, err := newScenarioID()
 	if err != nil {

@@ -4,16 +4,17 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"sync"
+
+	"github.com/kepu/kepu/data"
 )
 
 // ScenarioStore keeps posted scenarios, so that they outlive the server
 // when it is persistent (data/gpkg.Store is one; without one the server
 // keeps them in memory). It stores JSON documents whose shape web owns:
 // the summary that GET /api/scenarios lists, and the body that
-// GET /api/scenarios/{id} answers. A missing id is an error matching
-// fs.ErrNotExist.
+// GET /api/scenarios/{id} answers. A missing id is an error wrapping
+// data.ErrNotFound (coverage.ENOTFOUND).
 type ScenarioStore interface {
 	SaveScenario(ctx context.Context, who, id, name string, summary, body json.RawMessage) error
 	ScenarioBody(ctx context.Context, id string) (json.RawMessage, error)
@@ -58,7 +59,7 @@ func (st *memScenarios) ScenarioBody(_ context.Context, id string) (json.RawMess
 	defer st.mu.Unlock()
 	sc, ok := st.byID[id]
 	if !ok {
-		return nil, fmt.Errorf("scenario %q: %w (without --db scenarios live in memory until the server restarts)", id, fs.ErrNotExist)
+		return nil, fmt.Errorf("scenario %q: %w (without --db scenarios live in memory until the server restarts)", id, data.ErrNotFound)
 	}
 	return sc.body, nil
 }
