@@ -34,6 +34,9 @@ type evaluation struct {
 	// asOf is the day facilities count on, events the days events count in.
 	asOf   string
 	events Period
+	// compliant are the venues venue_1000 counts and caravans the caravans
+	// caravan_reach counts, built once and shared by the rules and the gaps.
+	compliant, caravans pointSet
 }
 
 // counts reports whether f counts toward the rules on the evaluation's day.
@@ -58,6 +61,8 @@ func (m *Model) Evaluate(rs Ruleset) *Result {
 	res.TargetsFrom = rs.TargetsFrom(res.Region.Region)
 	res.Region.TargetsFrom = res.TargetsFrom
 	ev := &evaluation{m: m, rs: rs, res: res, asOf: rs.AsOfDate(), events: rs.EventWindow()}
+	ev.compliant = ev.compliantVenues()
+	ev.caravans = ev.facilities(func(f *Facility) bool { return f.Category == CategoryCaravan && ev.counts(f) })
 	for _, i := range m.Counties {
 		ev.addUnit(&w.Units[i])
 	}
@@ -92,8 +97,7 @@ func (ev *evaluation) unit(code string) *UnitResult {
 // countyFacilities computes each county's venue, base and facility figures,
 // venue_1000 and base_distribution, and league totals of the same.
 func (ev *evaluation) countyFacilities() {
-	w, rs := ev.m.World, ev.rs
-	compliant := ev.compliantVenues()
+	w, rs, compliant := ev.m.World, ev.rs, ev.compliant
 	for _, ci := range ev.m.Counties {
 		cu := &w.Units[ci]
 		ur := ev.unit(cu.Code)
@@ -209,8 +213,7 @@ func (ev *evaluation) reachKm(f *Facility) float64 {
 
 // caravanReach evaluates caravan_reach for every county.
 func (ev *evaluation) caravanReach() {
-	w := ev.m.World
-	caravans := ev.facilities(func(f *Facility) bool { return f.Category == CategoryCaravan && ev.counts(f) })
+	w, caravans := ev.m.World, ev.caravans
 	maxReach := ev.rs.CaravanReach.DefaultReachKm
 	for _, fi := range caravans.ids {
 		maxReach = math.Max(maxReach, ev.reachKm(&w.Facilities[fi]))

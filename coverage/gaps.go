@@ -68,8 +68,8 @@ func (r *Result) Gaps(f GapFilter) []Gap {
 func (ev *evaluation) prioritise() {
 	w := ev.m.World
 	dist := map[string]pointSet{
-		RuleVenue1000:        ev.compliantVenues(),
-		RuleCaravanReach:     ev.facilities(func(f *Facility) bool { return f.Category == CategoryCaravan && ev.counts(f) }),
+		RuleVenue1000:        ev.compliant,
+		RuleCaravanReach:     ev.caravans,
 		RuleBaseDistribution: ev.facilities(func(f *Facility) bool { return f.Category == CategoryBase && ev.counts(f) }),
 	}
 	for _, ci := range ev.m.Counties {

@@ -22,6 +22,9 @@ type ScenarioError struct {
 	Problems []string
 }
 
+// ErrorCode is EINVALID.
+func (e *ScenarioError) ErrorCode() string { return EINVALID }
+
 func (e *ScenarioError) Error() string {
 	return fmt.Sprintf("scenario: %d problem(s):\n  %s", len(e.Problems), strings.Join(e.Problems, "\n  "))
 }
@@ -84,34 +87,39 @@ type ReachChange struct {
 }
 
 // EvaluateScenario builds the scenario's world from base (removing, then
-// adding), evaluates it under rs and diffs it against the baseline. Unknown
-// ids in Remove and ids in Add that are duplicated, missing or already in
-// the registry (and not removed) are a *ScenarioError.
+// adding), evaluates it under rs and diffs it against the baseline. What
+// Check finds is a *ScenarioError.
 func EvaluateScenario(base *World, rs Ruleset, sc Scenario) (*ScenarioResult, error) {
-	next, err := sc.apply(base)
+	bm := NewModel(base)
+	return bm.EvaluateScenario(bm.Evaluate(rs), rs, sc)
+}
+
+// EvaluateScenario is EvaluateScenario on the baseline m already placed
+// and evaluated under rs (before): only the scenario's world is evaluated
+// (a server keeps both for every request). What Check finds is a *ScenarioError.
+func (m *Model) EvaluateScenario(before *Result, rs Ruleset, sc Scenario) (*ScenarioResult, error) {
+	next, err := sc.apply(m.World)
 	if err != nil {
 		return nil, err
 	}
 	if sc.VenueRadiusKm == 0 {
 		sc.VenueRadiusKm = 50
 	}
-	if sc.VenueRadiusKm < 0 || sc.VenueRadiusKm != sc.VenueRadiusKm {
-		return nil, &ScenarioError{Problems: []string{fmt.Sprintf("venue_radius_km: %v must be more than 0", sc.VenueRadiusKm)}}
-	}
 	// The scenario changes the registry only: place it on the baseline's county index.
-	bm := NewModel(base)
-	am := bm.WithRegistry(next.Facilities, next.Events)
+	am := m.WithRegistry(next.Facilities, next.Events)
 	am.World.Sources = next.Sources
-	before, after := bm.Evaluate(rs), am.Evaluate(rs)
+	after := am.Evaluate(rs)
 	out := &ScenarioResult{Name: sc.Name, Result: after, Added: sc.Add, Removed: append([]string{}, sc.Remove...)}
 	out.Changes = diffResults(before, after)
-	out.Changes.Reach = reachChange(bm, am, before, after, rs, sc.VenueRadiusKm)
+	out.Changes.Reach = reachChange(m, am, before, after, rs, sc.VenueRadiusKm)
 	return out, nil
 }
 
 // Check lists what is wrong with the scenario against base: unknown or
-// repeated ids to remove, and ids to add that are missing, duplicated or
-// already in the registry (and not removed); nil when nothing is.
+// repeated ids to remove, ids to add that are missing, duplicated or
+// already in the registry (and not removed), facilities to add without a
+// category and a venue radius that is not a positive number; nil when
+// nothing is.
 func (sc Scenario) Check(base *World) []string {
 	var problems []string
 	have := map[string]bool{}
@@ -142,6 +150,9 @@ func (sc Scenario) Check(base *World) []string {
 			problems = append(problems, fmt.Sprintf("add: facility %d (%s): category: missing", i+1, f.ID))
 		}
 		added[f.ID] = true
+	}
+	if r := sc.VenueRadiusKm; r < 0 || r != r {
+		problems = append(problems, fmt.Sprintf("venue_radius_km: %v must be more than 0", r))
 	}
 	return problems
 }

@@ -27,11 +27,15 @@ func ReadScenario(name string, r io.Reader, opt Options) (coverage.Scenario, []P
 		Add    json.RawMessage `json:"add"`
 		Remove []any           `json:"remove"`
 	}
-	dec := json.NewDecoder(bytes.NewReader(bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))))
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&raw); err != nil {
 		ps.add(0, "", "", "not a scenario object {\"name\", \"add\", \"remove\"}: %s", jsonError(b, err))
 		return sc, ps.list, nil
+	}
+	if !json.Valid(b) {
+		ps.add(0, "", "", "the body must be one JSON object and nothing after it")
 	}
 	sc.Name = strings.TrimSpace(raw.Name)
 	if sc.Name == "" {
@@ -57,6 +61,33 @@ func ReadScenario(name string, r io.Reader, opt Options) (coverage.Scenario, []P
 		ps.list = append(ps.list, fps...)
 	}
 	return sc, ps.list, nil
+}
+
+// ReadScenarioFor reads a scenario (ReadScenario) and checks it against
+// base (coverage.Scenario.Check): every problem of either, in one
+// *InvalidError, so that one answer names them all. When the body has
+// problems of its own, those of the facilities to add are the reader's.
+func ReadScenarioFor(name string, r io.Reader, base *coverage.World, opt Options) (coverage.Scenario, error) {
+	sc, ps, err := ReadScenario(name, r, opt)
+	if err != nil {
+		return sc, err
+	}
+	read := HasErrors(ps)
+	for _, p := range sc.Check(base) {
+		if !read || !strings.HasPrefix(p, "add:") {
+			ps = append(ps, Problem{File: name, Reason: p})
+		}
+	}
+	var errs []Problem
+	for _, p := range ps {
+		if !p.Warning {
+			errs = append(errs, p)
+		}
+	}
+	if len(errs) > 0 {
+		return sc, &InvalidError{Problems: errs}
+	}
+	return sc, nil
 }
 
 // HasErrors reports whether problems hold an error (not only warnings).

@@ -118,41 +118,21 @@ func (s *Server) postScenario(c echo.Context, st ScenarioStore) error {
 	if err != nil {
 		return err
 	}
-	sc, ps, err := data.ReadScenario("request", bytes.NewReader(input), data.Options{CRS: c.QueryParam("crs")})
-	if err != nil {
+	sc, err := data.ReadScenarioFor("request", bytes.NewReader(input), snap.world, data.Options{CRS: c.QueryParam("crs")})
+	if inv := (*data.InvalidError)(nil); errors.As(err, &inv) {
+		inv.Summary = fmt.Sprintf("invalid scenario: %d problem(s)", len(inv.Problems))
+		return inv
+	} else if err != nil {
 		return invalidf("%v", err)
 	}
-	if !data.HasErrors(ps) && !json.Valid(input) {
-		ps = append(ps, data.Problem{File: "request", Reason: "the body must be one JSON object and nothing after it"})
-	}
-	if data.HasErrors(ps) {
-		for _, p := range sc.Check(snap.world) {
-			ps = append(ps, data.Problem{File: "request", Reason: p})
-		}
-	}
-	var problems []data.Problem
-	for _, p := range ps {
-		if !p.Warning {
-			problems = append(problems, p)
-		}
-	}
 	var res *coverage.ScenarioResult
-	if len(problems) == 0 {
-		err = s.work.do(c.Request().Context(), "scenario", func() (err error) {
-			res, err = coverage.EvaluateScenario(snap.world, s.cfg.Rules, sc)
-			return err
-		})
-		var se *coverage.ScenarioError
-		if errors.As(err, &se) {
-			for _, p := range se.Problems {
-				problems = append(problems, data.Problem{File: "request", Reason: p})
-			}
-		} else if err != nil {
-			return err
-		}
-	}
-	if len(problems) > 0 {
-		return &data.InvalidError{Summary: fmt.Sprintf("invalid scenario: %d problem(s)", len(problems)), Problems: problems}
+	err = s.work.do(c.Request().Context(), "scenario", func() (err error) {
+		// The snapshot's model and result are the baseline: only the scenario is evaluated.
+		res, err = snap.model.EvaluateScenario(snap.result, s.cfg.Rules, sc)
+		return err
+	})
+	if err != nil {
+		return err
 	}
 	id, err := newScenarioID()
 	if err != nil {

@@ -17,17 +17,9 @@ func evaluateScenario(file string, w *coverage.World, rs coverage.Ruleset, crs s
 		return nil, err
 	}
 	defer f.Close()
-	sc, ps, err := data.ReadScenario(file, f, data.Options{CRS: crs})
+	sc, err := data.ReadScenarioFor(file, f, w, data.Options{CRS: crs})
 	if err != nil {
 		return nil, err
-	}
-	if data.HasErrors(ps) {
-		for _, p := range sc.Check(w) { // name unknown ids to remove too
-			if !strings.HasPrefix(p, "add:") {
-				ps = append(ps, data.Problem{File: file, Reason: p})
-			}
-		}
-		return nil, &data.InvalidError{Problems: ps}
 	}
 	sr, err := coverage.EvaluateScenario(w, rs, sc)
 	if err != nil {
