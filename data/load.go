@@ -2,7 +2,6 @@ package data
 
 import (
 	"bytes"
-	"embed"
 	"fmt"
 	"io"
 	"os"
@@ -10,24 +9,8 @@ import (
 	"strings"
 
 	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/data/embedded"
 )
-
-//go:embed embedded/counties.geojson embedded/leagues.geojson embedded/facilities-sample.geojson embedded/events-sample.geojson embedded/SOURCES.md
-var embedded embed.FS
-
-// Embedded file names, as they appear in diagnostics and provenance.
-const (
-	EmbeddedCounties   = "embedded/counties.geojson"
-	EmbeddedLeagues    = "embedded/leagues.geojson"
-	EmbeddedFacilities = "embedded/facilities-sample.geojson"
-	EmbeddedEvents     = "embedded/events-sample.geojson"
-)
-
-// Attribution is the data's sources and licences, shipped with the data.
-func Attribution() string {
-	b, _ := embedded.ReadFile("embedded/SOURCES.md")
-	return string(b)
-}
 
 // AttributionFor is the attribution of what was loaded from the sources:
 // the embedded data's sources and licences when any of it is in use, else a
@@ -35,8 +18,8 @@ func Attribution() string {
 func AttributionFor(sources []string) string {
 	var user []string
 	for _, s := range sources {
-		if strings.HasPrefix(s, "embedded/") {
-			return Attribution()
+		if embedded.Is(s) {
+			return embedded.Attribution()
 		}
 		user = append(user, filepath.Base(s))
 	}
@@ -84,7 +67,7 @@ func Load(src Sources) (*coverage.World, error) {
 	}
 	events := src.Events
 	if events == "" && len(src.Facilities) == 0 && !userUnits {
-		events = EmbeddedEvents
+		events = embedded.Events
 	}
 	if events != "" {
 		if err := l.read(events, l.eventIDs, func(name string, r io.Reader, opt Options) error {
@@ -113,7 +96,7 @@ type readFunc func(name string, r io.Reader, opt Options) error
 func (l *loader) read(name string, ids idSet, fn readFunc) error {
 	opt := l.opt
 	opt.ids = ids
-	if strings.HasPrefix(name, "embedded/") {
+	if embedded.Is(name) {
 		b, err := embedded.ReadFile(name)
 		if err != nil {
 			return fmt.Errorf("data: %s: %w", name, err)
@@ -131,7 +114,7 @@ func (l *loader) read(name string, ids idSet, fn readFunc) error {
 
 func (l *loader) units(w *coverage.World, files []string) error {
 	if len(files) == 0 {
-		files = []string{EmbeddedCounties, EmbeddedLeagues}
+		files = []string{embedded.Counties, embedded.Leagues}
 	}
 	for _, name := range files {
 		if err := l.read(name, l.unitIDs, func(name string, r io.Reader, opt Options) error {
@@ -213,7 +196,7 @@ func deriveLeagues(w *coverage.World) {
 
 func (l *loader) facilities(w *coverage.World, files []string) error {
 	if len(files) == 0 {
-		files = []string{EmbeddedFacilities}
+		files = []string{embedded.Facilities}
 		w.Sample = true
 	}
 	for _, name := range files {

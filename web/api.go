@@ -9,6 +9,7 @@ import (
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/embedded"
 	"github.com/labstack/echo/v4"
 )
 
@@ -115,7 +116,7 @@ func publicSources(sources []string) []string {
 	out := make([]string, len(sources))
 	for i, src := range sources {
 		switch {
-		case strings.HasPrefix(src, "embedded/"):
+		case embedded.Is(src):
 			out[i] = src
 		case strings.HasPrefix(src, "postgres://"), strings.HasPrefix(src, "postgresql://"):
 			out[i] = "PostgreSQL" // the host and credentials stay private

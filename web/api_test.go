@@ -12,6 +12,7 @@ import (
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/embedded"
 	"github.com/kepu/kepu/web/tiles"
 )
 
@@ -28,8 +29,8 @@ func TestHealthAndAbout(t *testing.T) {
 	wantStatus(t, rec, http.StatusOK)
 	var a aboutDoc
 	decode(t, rec, &a)
-	if a.Attribution != data.Attribution() || !a.Sample || a.SampleNote == "" {
-		t.Errorf("about: got sample %v note %q attribution %d bytes, want the sample flagged and data.Attribution()", a.Sample, a.SampleNote, len(a.Attribution))
+	if a.Attribution != embedded.Attribution() || !a.Sample || a.SampleNote == "" {
+		t.Errorf("about: got sample %v note %q attribution %d bytes, want the sample flagged and embedded.Attribution()", a.Sample, a.SampleNote, len(a.Attribution))
 	}
 }
 

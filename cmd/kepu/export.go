@@ -103,7 +103,7 @@ func exportWorld(ctx context.Context, db string, in *inputs) (*coverage.World, c
 		return nil, rs, err
 	}
 	defer st.Close()
-	w, err := st.World(ctx, data.Sources{Units: in.units, CRS: in.crs, SkipInvalid: in.skipInvalid})
+	w, err := data.StoreWorld(ctx, st, data.Sources{Units: in.units, CRS: in.crs, SkipInvalid: in.skipInvalid})
 	return w, rs, err
 }
 

@@ -76,7 +76,7 @@ func TestImportRefusesInvalidWhole(t *testing.T) {
 	// A registry seeded from the sample is only replaced on purpose.
 	sample := filepath.Join(dir, "sample.gpkg")
 	st, _ = gpkg.Open(context.Background(), sample)
-	st.SeedSample(context.Background())
+	data.SeedSample(context.Background(), st)
 	st.Close()
 	good := filepath.Join(dir, "good.csv")
 	os.WriteFile(good, []byte("id,category,lon,lat\nV9,venue,111.7,40.8\n"), 0o644)

@@ -52,7 +52,7 @@ func (rf *recordedFlags) load(in *inputs) (*coverage.World, coverage.Ruleset, er
 		return nil, rs, err
 	}
 	defer st.Close()
-	w, err := st.World(ctx, data.Sources{Units: in.units, CRS: in.crs, SkipInvalid: in.skipInvalid})
+	w, err := data.StoreWorld(ctx, st, data.Sources{Units: in.units, CRS: in.crs, SkipInvalid: in.skipInvalid})
 	if err != nil || rf.at == "" {
 		return w, rs, err
 	}

@@ -19,7 +19,7 @@ type registry interface {
 	Seeded(ctx context.Context) (bool, error)
 	Sample(ctx context.Context) (bool, error)
 	Import(ctx context.Context, who string, fs []coverage.Facility, es []coverage.Event, replace, sample bool) error
-	World(ctx context.Context, src data.Sources) (*coverage.World, error)
+	Name() string
 	Count(ctx context.Context) (gpkg.Counts, error)
 	// MergeFacilities adds, changes or keeps facilities by id, in one transaction.
 	MergeFacilities(ctx context.Context, who string, fs []coverage.Facility) (data.Merged, error)

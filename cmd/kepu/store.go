@@ -148,7 +148,7 @@ func openStore(ctx context.Context, path string, in *inputs, stderr io.Writer) (
 		st.Close()
 		return nil, nil, errors.New("--facilities/--events with an existing --db: the registry is in the file; use kepu import to add to it")
 	}
-	w, err := st.World(ctx, data.Sources{Units: in.units, CRS: in.crs, SkipInvalid: in.skipInvalid})
+	w, err := data.StoreWorld(ctx, st, data.Sources{Units: in.units, CRS: in.crs, SkipInvalid: in.skipInvalid})
 	if err != nil {
 		st.Close()
 		return nil, nil, err

@@ -91,6 +91,16 @@ func (s *Store) Close() error { return errors.Join(s.db.Close(), s.unlock()) }
 // Path is the file the store was opened from.
 func (s *Store) Path() string { return s.path }
 
+// A store gives the records of a world and can be seeded; data.StoreWorld
+// and data.SeedSample do the loading.
+var (
+	_ data.RegistryReader = (*Store)(nil)
+	_ data.Seeder         = (*Store)(nil)
+)
+
+// Name is the store among a world's sources: its file.
+func (s *Store) Name() string { return s.path }
+
 // Facilities returns every facility, in insertion order.
 func (s *Store) Facilities(ctx context.Context) ([]coverage.Facility, error) {
 	return listFacilities(ctx, s.db)
@@ -204,24 +214,4 @@ func (s *Store) Seeded(ctx context.Context) (bool, error) {
 func (s *Store) Sample(ctx context.Context) (bool, error) {
 	v, err := meta(ctx, s.db, "sample")
 	return v == "true", err
-}
-
-// World reads the units from src (embedded by default) and the facilities
-// and events from the store: the world the rules are evaluated on.
-func (s *Store) World(ctx context.Context, src data.Sources) (*coverage.World, error) {
-	return data.StoreWorld(ctx, s, src, s.path)
-}
-
-// SeedSample fills a store that was never seeded with the embedded sample
-// registry (示例数据) and reports whether it did.
-func (s *Store) SeedSample(ctx context.Context) (bool, error) {
-	seeded, err := s.Seeded(ctx)
-	if err != nil || seeded {
-		return false, err
-	}
-	w, err := data.Load(data.Sources{})
-	if err != nil {
-		return false, err
-	}
-	return true, s.Import(ctx, "kepu", w.Facilities, w.Events, false, true)
 }

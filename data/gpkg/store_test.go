@@ -34,7 +34,7 @@ func open(t testing.TB) (*gpkg.Store, string) {
 func seeded(t testing.TB) (*gpkg.Store, string) {
 	t.Helper()
 	s, path := open(t)
-	did, err := s.SeedSample(context.Background())
+	did, err := data.SeedSample(context.Background(), s)
 	if err != nil || !did {
 		t.Fatalf("SeedSample: got %v, %v; want true, nil", did, err)
 	}
@@ -98,7 +98,7 @@ func TestSeedRoundTrip(t *testing.T) {
 		}
 	}
 	// The evaluation on the store's world is the evaluation on the sample.
-	w, err := s.World(ctx, data.Sources{})
+	w, err := data.StoreWorld(ctx, s, data.Sources{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +109,7 @@ func TestSeedRoundTrip(t *testing.T) {
 	if g, w := featureJSON(t, gotRes.Rules), featureJSON(t, wantRes.Rules); g != w {
 		t.Errorf("rules on the store's world:\n got %s\nwant %s", g, w)
 	}
-	if did, err := s.SeedSample(ctx); did || err != nil {
+	if did, err := data.SeedSample(ctx, s); did || err != nil {
 		t.Errorf("second SeedSample: got %v, %v; want false, nil", did, err)
 	}
 }

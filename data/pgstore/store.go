@@ -16,7 +16,6 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
-	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
 )
 
@@ -106,6 +105,13 @@ func redactErr(err error, rawURL string) string {
 // Close closes the connections.
 func (s *Store) Close() error { s.pool.Close(); return nil }
 
+// A store gives the records of a world and can be seeded; data.StoreWorld
+// and data.SeedSample do the loading.
+var (
+	_ data.RegistryReader = (*Store)(nil)
+	_ data.Seeder         = (*Store)(nil)
+)
+
 // Name is the database, as a URL without its password.
 func (s *Store) Name() string { return s.name }
 
@@ -148,12 +154,6 @@ func (s *Store) Seeded(ctx context.Context) (bool, error) {
 func (s *Store) Sample(ctx context.Context) (bool, error) {
 	v, err := s.meta(ctx, s.pool, "sample")
 	return v == "true", err
-}
-
-// World reads the units from src (embedded by default) and the facilities
-// and events from the store: the world the rules are evaluated on.
-func (s *Store) World(ctx context.Context, src data.Sources) (*coverage.World, error) {
-	return data.StoreWorld(ctx, s, src, s.name)
 }
 
 // querier is a pool or a transaction.

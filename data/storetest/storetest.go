@@ -33,7 +33,7 @@ type Store interface {
 	Import(ctx context.Context, who string, fs []coverage.Facility, es []coverage.Event, replace, sample bool) error
 	Seeded(ctx context.Context) (bool, error)
 	Sample(ctx context.Context) (bool, error)
-	World(ctx context.Context, src data.Sources) (*coverage.World, error)
+	Name() string
 	SaveScenario(ctx context.Context, who, id, name string, summary, body json.RawMessage) error
 	ScenarioBody(ctx context.Context, id string) (json.RawMessage, error)
 	ScenarioSummaries(ctx context.Context) ([]json.RawMessage, error)
@@ -173,7 +173,7 @@ func sampleRoundTrip(t *testing.T, s Store) {
 	if !seeded || !isSample {
 		t.Errorf("after seeding: seeded %v, sample %v; want true, true", seeded, isSample)
 	}
-	world, err := s.World(ctx, data.Sources{})
+	world, err := data.StoreWorld(ctx, s, data.Sources{})
 	must(t, err)
 	if len(world.Facilities) != 739 || len(world.Units) != 115 || !world.Sample {
 		t.Errorf("World: %d facilities, %d units, sample %v; want 739, 115, true", len(world.Facilities), len(world.Units), world.Sample)
