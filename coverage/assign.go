@@ -163,6 +163,19 @@ func (m *Model) placeEvents() {
 	}
 }
 
+// CountyOf is the county that counts f, as placing the registry decides
+// it: its declared county when it has no coordinates of its own, else the
+// county covering its point ("" when none does).
+func (m *Model) CountyOf(f *Facility) string {
+	if f.LocatedBy == LocatedByCounty {
+		if u, ok := m.Unit(f.County); ok && u.Level == LevelCounty {
+			return f.County
+		}
+		return ""
+	}
+	return m.Locate(f.Point)
+}
+
 // Locate is the code of the county covering p ("" when none does).
 func (m *Model) Locate(p orb.Point) string {
 	k := m.index.First(p)

@@ -99,7 +99,9 @@ func (s *Server) EnableEdits(reg Registry, tokens []Token) {
 	e.GET("/api/events", ed.listEvents)
 	e.GET("/api/events/:id", ed.getEvent)
 	editRoutes(ed, "/api/facilities", recordKind[coverage.Facility]{read: data.ReadFacilities, noun: "facility",
-		create: reg.CreateFacilities, update: reg.UpdateFacility, delete: reg.DeleteFacility, feature: data.FacilityFeature})
+		create: reg.CreateFacilities, update: reg.UpdateFacility, delete: reg.DeleteFacility, feature: func(f coverage.Facility) *geojson.Feature {
+			return facilityFeature(f, s.snapshot().model.CountyOf(&f)) // the units, and so the county, stay
+		}})
 	editRoutes(ed, "/api/events", recordKind[coverage.Event]{read: data.ReadEvents, noun: "event",
 		create: reg.CreateEvents, update: reg.UpdateEvent, delete: reg.DeleteEvent, feature: data.EventFeature})
 }

@@ -31,8 +31,7 @@ func (s *Server) facilities(c echo.Context) error {
 }
 
 // featureCollection turns the facilities at idx (of category, when not
-// empty) into GeoJSON: every property as read, the known fields as
-// normalised, and located_county, the county that covers the point.
+// empty) into GeoJSON (facilityFeature).
 func (snap *snapshot) featureCollection(idx []int, category string) *geojson.FeatureCollection {
 	fc := geojson.NewFeatureCollection()
 	fc.Features = []*geojson.Feature{}
@@ -41,15 +40,21 @@ func (snap *snapshot) featureCollection(idx []int, category string) *geojson.Fea
 		if category != "" && f.Category != category {
 			continue
 		}
-		feat := data.FacilityFeature(*f)
-		p := feat.Properties
-		if c := snap.model.FacilityCounty[i]; c != "" {
-			p["located_county"] = c
-		} else {
-			p["located_county"] = nil
-		}
-		feat.Properties = p
-		fc.Features = append(fc.Features, feat)
+		fc.Features = append(fc.Features, facilityFeature(*f, snap.model.FacilityCounty[i]))
 	}
 	return fc
+}
+
+// facilityFeature is a facility as the API shows it everywhere — GET
+// /api/facilities, the answer to a write, a scenario's proposals: the
+// record as data.FacilityFeature encodes it (and the stores keep it), and
+// located_county, the county that counts it (null when none does).
+func facilityFeature(f coverage.Facility, located string) *geojson.Feature {
+	feat := data.FacilityFeature(f)
+	if located != "" {
+		feat.Properties["located_county"] = located
+	} else {
+		feat.Properties["located_county"] = nil
+	}
+	return feat
 }

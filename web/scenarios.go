@@ -139,7 +139,7 @@ func (s *Server) postScenario(c echo.Context, st ScenarioStore) error {
 		return err
 	}
 	doc := &scenarioDoc{ID: id, Created: time.Now().UTC().Format(time.RFC3339), ScenarioResult: res,
-		Features: proposedFeatures(res.Added), Input: compact(input), InputCRS: c.QueryParam("crs")}
+		Features: proposedFeatures(snap.model, res.Added), Input: compact(input), InputCRS: c.QueryParam("crs")}
 	if err := saveScenario(c.Request().Context(), st, doc); err != nil {
 		return err
 	}
@@ -180,12 +180,13 @@ func newScenarioID() (string, error) {
 	return hex.EncodeToString(b), nil
 }
 
-// proposedFeatures are the scenario's added facilities as GeoJSON.
-func proposedFeatures(fs []coverage.Facility) *geojson.FeatureCollection {
+// proposedFeatures are the scenario's added facilities as GeoJSON
+// (facilityFeature, placed on the baseline's counties) with proposed: true.
+func proposedFeatures(m *coverage.Model, fs []coverage.Facility) *geojson.FeatureCollection {
 	fc := geojson.NewFeatureCollection()
 	fc.Features = []*geojson.Feature{}
 	for _, f := range fs {
-		feat := data.FacilityFeature(f)
+		feat := facilityFeature(f, m.CountyOf(&f))
 		feat.Properties["proposed"] = true
 		fc.Features = append(fc.Features, feat)
 	}
