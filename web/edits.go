@@ -17,8 +17,8 @@ import (
 )
 
 // Registry is the persistent store edits go to (data/gpkg.Store is one).
-// Its errors match fs.ErrNotExist for a missing id and fs.ErrExist for an
-// id that is already taken.
+// Its errors carry coverage error codes, as data's store errors do
+// (data.ErrNotFound for a missing id, data.ErrConflict for a taken one).
 type Registry interface {
 	Facilities(ctx context.Context) ([]coverage.Facility, error)
 	Events(ctx context.Context) ([]coverage.Event, error)
