@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"github.com/kepu/kepu/data/words"
 	"image/color"
 	"io"
 	"sort"
@@ -136,7 +137,7 @@ func GapCollection(res *coverage.Result, gaps []coverage.Gap) *geojson.FeatureCo
 func WriteGapsKML(w io.Writer, res *coverage.Result, gaps []coverage.Gap, sample bool) error {
 	places := GapPlaces(res)
 	high, mid := priorityCuts(gaps)
-	sp := RegionSpeech(res.Region.Region)
+	sp := words.RegionSpeech(res.Region.Region)
 	doc := []kml.Element{kml.Name(title(sp.RegionName("zh")+" kepu 缺口 gaps", sample)),
 		kml.Description(sp.RegionName("zh") + " (" + sp.RegionName("en") + ") 科学素质行动 2021–2025 plan targets not yet met, ranked by priority. " + sampleNote(sample)),
 		pinStyle("high", color.RGBA{R: 0xd7, G: 0x30, B: 0x27, A: 0xff}),

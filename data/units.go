@@ -3,6 +3,7 @@ package data
 import (
 	"bufio"
 	"fmt"
+	"github.com/kepu/kepu/data/words"
 	"io"
 
 	"github.com/kepu/kepu/coverage"
@@ -58,7 +59,7 @@ func unitFrom(fl fields, conv func(orb.Point) orb.Point) coverage.Unit {
 	}
 	u.Kind = fl.str("kind", false)
 	if u.Kind != "" {
-		fl.oneOf("kind", u.Kind, UnitKinds()...)
+		fl.oneOf("kind", u.Kind, words.UnitKinds()...)
 	}
 	u.Parent = fl.code("parent", false)
 	if u.Level == coverage.LevelRegion {

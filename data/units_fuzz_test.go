@@ -2,6 +2,7 @@ package data_test
 
 import (
 	"bytes"
+	"github.com/kepu/kepu/data/words"
 	"slices"
 	"testing"
 
@@ -39,7 +40,7 @@ func FuzzReadUnits(f *testing.F) {
 				continue
 			}
 			if len(u.Code) != 6 || !slices.Contains([]string{coverage.LevelCounty, coverage.LevelLeague, coverage.LevelRegion}, u.Level) ||
-				(u.Kind != "" && !slices.Contains(data.UnitKinds(), u.Kind)) {
+				(u.Kind != "" && !slices.Contains(words.UnitKinds(), u.Kind)) {
 				t.Errorf("kept unit %q level %q kind %q without a problem", u.Code, u.Level, u.Kind)
 			}
 		}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"github.com/kepu/kepu/data/words"
 	"net/http"
 	"path/filepath"
 	"slices"
@@ -34,7 +35,7 @@ type aboutDoc struct {
 	TargetsFrom string          `json:"targets_from"`
 }
 
-// regionWords are the region's words for its levels, as data.Speech has them.
+// regionWords are the region's words for its levels, as words.Speech has them.
 type regionWords struct {
 	League   string `json:"league"`
 	County   string `json:"county"`
@@ -49,7 +50,7 @@ type regionWords struct {
 func (s *Server) about(c echo.Context) error {
 	snap := s.snapshot()
 	reg := snap.result.Region.Region
-	sp := data.RegionSpeech(reg)
+	sp := words.RegionSpeech(reg)
 	doc := aboutDoc{Attribution: loadedAttribution(snap), Credit: attribution(snap), Sample: snap.world.Sample,
 		Sources: publicSources(snap.world.Sources), Version: snap.version, Region: reg,
 		Title: data.CheckTitle(sp, "zh"), TitleEN: data.CheckTitle(sp, "en"), TargetsFrom: snap.result.TargetsFrom,

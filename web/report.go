@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/kepu/kepu/data/words"
 	"time"
 
 	"github.com/kepu/kepu/data"
@@ -36,7 +37,7 @@ func (s *Server) reportWorkbook(c echo.Context) error {
 	// the work outlives the client that asked first, as others may be waiting.
 	ctx := context.WithoutCancel(c.Request().Context())
 	return s.serveWork(c, snap, "report.xlsx\x00"+lang+"\x00"+res.AsOf, "workbook", mimeXLSX, func(b *bytes.Buffer) error {
-		return report.WriteWorkbook(ctx, b, snap.model, res, report.Options{Lang: data.Lang(lang), Generated: now})
+		return report.WriteWorkbook(ctx, b, snap.model, res, report.Options{Lang: words.Lang(lang), Generated: now})
 	})
 }
 

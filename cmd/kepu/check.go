@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"github.com/kepu/kepu/data/words"
 	"io"
 
 	"github.com/kepu/kepu/coverage"
@@ -38,7 +39,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	case "csv":
 		err = data.WriteCheckCSV(stdout, res)
 	default:
-		err = data.WriteCheckText(stdout, res, data.Lang(in.lang), *worst)
+		err = data.WriteCheckText(stdout, res, words.Lang(in.lang), *worst)
 	}
 	if err != nil {
 		return fail(stderr, "check", err)
@@ -85,7 +86,7 @@ func runGaps(args []string, stdout, stderr io.Writer) int {
 	case "csv":
 		err = data.WriteGapsCSV(stdout, gaps)
 	default:
-		err = data.WriteGapsTextIn(stdout, gaps, data.Lang(in.lang), data.RegionSpeech(res.Region.Region))
+		err = data.WriteGapsTextIn(stdout, gaps, words.Lang(in.lang), words.RegionSpeech(res.Region.Region))
 	}
 	if err != nil {
 		return fail(stderr, "gaps", err)

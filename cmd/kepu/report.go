@@ -5,13 +5,13 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/kepu/kepu/data/words"
 	"io"
 	"math"
 	"os"
 	"time"
 
 	"github.com/kepu/kepu/coverage"
-	"github.com/kepu/kepu/data"
 	"github.com/kepu/kepu/data/report"
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
@@ -48,7 +48,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	if *limit < 0 {
 		return fail(stderr, "report", fmt.Errorf("--time-limit %v: must not be negative", *limit))
 	}
-	opt := report.Options{Dir: *out, Lang: data.Lang(in.lang), Generated: time.Now(), SuggestLimit: *limit,
+	opt := report.Options{Dir: *out, Lang: words.Lang(in.lang), Generated: time.Now(), SuggestLimit: *limit,
 		Plan: &coverage.PlanOptions{Budget: *budget, TimeLimit: *limit}}
 	if f, ok := stderr.(*os.File); ok && !*quiet && term.IsTerminal(int(f.Fd())) {
 		bar := progressbar.NewOptions(report.Steps(m), progressbar.OptionSetWriter(stderr),

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/kepu/kepu/data/words"
 	"io"
 	"os"
 	"strings"
@@ -37,7 +38,7 @@ func evaluateScenario(file string, w *coverage.World, rs coverage.Ruleset, crs s
 }
 
 // writeScenarioText writes what the scenario changes, for a person.
-func writeScenarioText(w io.Writer, sr *coverage.ScenarioResult, lang data.Lang) error {
+func writeScenarioText(w io.Writer, sr *coverage.ScenarioResult, lang words.Lang) error {
 	var b strings.Builder
 	ch := sr.Changes
 	fmt.Fprintf(&b, pick(lang, "\n方案「%s」：新增 %d 处设施，移除 %d 处\n", "\nScenario %q: %d facilities added, %d removed\n"), sr.Name, len(sr.Added), len(sr.Removed))
@@ -48,10 +49,10 @@ func writeScenarioText(w io.Writer, sr *coverage.ScenarioResult, lang data.Lang)
 		return pick(lang, "未达标", "fail")
 	}
 	for _, r := range ch.Rules {
-		fmt.Fprintf(&b, "  %-24s %d/%d → %d/%d  %s → %s\n", data.RuleName(r.ID, lang), r.PassingBefore, r.Total, r.PassingAfter, r.Total, yes(r.PassBefore), yes(r.PassAfter))
+		fmt.Fprintf(&b, "  %-24s %d/%d → %d/%d  %s → %s\n", words.RuleName(r.ID, lang), r.PassingBefore, r.Total, r.PassingAfter, r.Total, yes(r.PassBefore), yes(r.PassAfter))
 	}
 	for _, u := range ch.Units {
-		fmt.Fprintf(&b, "  %s %s [%s] %s → %s\n", u.Code, u.Name, data.RuleName(u.Rule, lang), yes(u.Before), yes(u.After))
+		fmt.Fprintf(&b, "  %s %s [%s] %s → %s\n", u.Code, u.Name, words.RuleName(u.Rule, lang), yes(u.Before), yes(u.After))
 	}
 	fmt.Fprintf(&b, pick(lang, "  消除差距 %d 项，新增差距 %d 项\n", "  %d gaps closed, %d opened\n"), len(ch.GapsClosed), len(ch.GapsOpened))
 	rc := ch.Reach
@@ -76,8 +77,8 @@ func runCheckScenario(file string, w *coverage.World, rs coverage.Ruleset, in in
 	case "csv":
 		err = data.WriteCheckCSV(stdout, sr.Result)
 	default:
-		if err = data.WriteCheckText(stdout, sr.Result, data.Lang(in.lang), worst); err == nil {
-			err = writeScenarioText(stdout, sr, data.Lang(in.lang))
+		if err = data.WriteCheckText(stdout, sr.Result, words.Lang(in.lang), worst); err == nil {
+			err = writeScenarioText(stdout, sr, words.Lang(in.lang))
 		}
 	}
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"github.com/kepu/kepu/data/words"
 	"io"
 	"os"
 	"path/filepath"
@@ -61,7 +62,7 @@ func runSuggest(args []string, stdout, stderr io.Writer) int {
 		defer cancel()
 	}
 	stop := searching(stderr, "kepu suggest "+what, *limit)
-	lang := data.Lang(in.lang)
+	lang := words.Lang(in.lang)
 	if what == "caravans" {
 		if *reach <= 0 {
 			return fail(stderr, "suggest", fmt.Errorf("--reach-km %v: must be more than 0", *reach))
@@ -163,14 +164,14 @@ func searching(stderr io.Writer, what string, limit time.Duration) (stop func())
 	return func() { once.Do(func() { close(done); <-finished }) }
 }
 
-func pick(lang data.Lang, zh, en string) string {
+func pick(lang words.Lang, zh, en string) string {
 	if lang == "en" {
 		return en
 	}
 	return zh
 }
 
-func writeCaravanText(w io.Writer, p *coverage.CaravanPlan, m *coverage.Model, lang data.Lang, sample bool) error {
+func writeCaravanText(w io.Writer, p *coverage.CaravanPlan, m *coverage.Model, lang words.Lang, sample bool) error {
 	var b strings.Builder
 	name := func(code string) string {
 		if u, ok := m.Unit(code); ok {
@@ -201,11 +202,11 @@ func writeCaravanText(w io.Writer, p *coverage.CaravanPlan, m *coverage.Model, l
 	if len(p.Uncoverable) > 0 {
 		fmt.Fprintf(&b, pick(lang, "无候选点可覆盖：%s\n", "No candidate reaches: %s\n"), strings.Join(p.Uncoverable, ", "))
 	}
-	_, err := io.WriteString(w, data.RegionSpeech(m.World.Region).Say(b.String()))
+	_, err := io.WriteString(w, words.RegionSpeech(m.World.Region).Say(b.String()))
 	return err
 }
 
-func writeVenueText(w io.Writer, p *coverage.VenuePlan, lang data.Lang, sample bool) error {
+func writeVenueText(w io.Writer, p *coverage.VenuePlan, lang words.Lang, sample bool) error {
 	var b strings.Builder
 	if sample {
 		b.WriteString(pick(lang, "【示例数据】\n", "[sample data]\n"))

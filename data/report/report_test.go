@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"github.com/kepu/kepu/data/words"
 	"image"
 	"image/png"
 	"os"
@@ -132,7 +133,7 @@ func TestWriteEnglish(t *testing.T) {
 	}
 }
 
-func checkWorkbook(t *testing.T, path string, lang data.Lang, counties int) {
+func checkWorkbook(t *testing.T, path string, lang words.Lang, counties int) {
 	t.Helper()
 	f, err := excelize.OpenFile(path)
 	if err != nil {
@@ -154,7 +155,7 @@ func checkWorkbook(t *testing.T, path string, lang data.Lang, counties int) {
 	if got, want := len(rows), counties+1; got != want {
 		t.Errorf("%s: got %d rows, want %d (a header and one per county)", sheet, got, want)
 	}
-	wantHead := map[data.Lang][]string{"zh": {"代码", "名称", "所属盟市", "盟市", "类型", "常住人口"},
+	wantHead := map[words.Lang][]string{"zh": {"代码", "名称", "所属盟市", "盟市", "类型", "常住人口"},
 		"en": {"Code", "Name", "League", "League", "Kind", "Population"}}[lang]
 	if got := rows[0][:len(wantHead)]; strings.Join(got, ",") != strings.Join(wantHead, ",") {
 		t.Errorf("%s header: got %v, want %v", sheet, got, wantHead)

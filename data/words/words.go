@@ -1,4 +1,4 @@
-package data
+package words
 
 import (
 	"fmt"
@@ -60,7 +60,7 @@ func UnitKinds() []string {
 func KindName(kind string, lang Lang) string {
 	for _, k := range unitKinds {
 		if k.kind == kind {
-			return lang.pick(k.zh, k.en)
+			return lang.Pick(k.zh, k.en)
 		}
 	}
 	return kind
@@ -78,7 +78,7 @@ var words = map[string][2]string{
 // when it is one kepu knows, else returns it as is.
 func Word(w string, lang Lang) string {
 	if t, ok := words[w]; ok {
-		return lang.pick(t[0], t[1])
+		return lang.Pick(t[0], t[1])
 	}
 	return w
 }
@@ -87,7 +87,7 @@ func Word(w string, lang Lang) string {
 func RuleTarget(id string, rs coverage.Ruleset, lang Lang) string {
 	switch id {
 	case coverage.RuleVenue1000:
-		return fmt.Sprintf(lang.pick("每个旗县有 %.0f 平方米以上的开放科普场馆", "every county has an open venue of at least %.0f m²"), rs.Venue1000.MinFloorAreaM2)
+		return fmt.Sprintf(lang.Pick("每个旗县有 %.0f 平方米以上的开放科普场馆", "every county has an open venue of at least %.0f m²"), rs.Venue1000.MinFloorAreaM2)
 	case coverage.RuleLeagueMuseum:
 		lm := rs.LeagueMuseum
 		if lang == "en" {
@@ -97,15 +97,15 @@ func RuleTarget(id string, rs coverage.Ruleset, lang Lang) string {
 		return fmt.Sprintf("每个盟市有开放的综合性科普场馆，每万城镇人口 %.0f 平方米（城镇人口不足 %s 时 %.0f 平方米），不少于 %s 平方米",
 			lm.M2Per10k, Figure(float64(lm.SmallBelow)), lm.M2Per10kSmall, Figure(lm.MinimumM2))
 	case coverage.RuleCaravanReach:
-		return fmt.Sprintf(lang.pick("每个旗县驻地在开放大篷车服务半径内（默认 %.0f 公里），或评估期内有大篷车活动",
+		return fmt.Sprintf(lang.Pick("每个旗县驻地在开放大篷车服务半径内（默认 %.0f 公里），或评估期内有大篷车活动",
 			"every county seat within an open caravan's reach (default %.0f km), or a caravan visit in the period"), rs.CaravanReach.DefaultReachKm)
 	case coverage.RuleMobileMuseum:
-		return fmt.Sprintf(lang.pick("流动科技馆巡展盟市不少于 %d 个", "mobile museum stops in at least %d leagues"), rs.MobileMuseum.MinLeagues)
+		return fmt.Sprintf(lang.Pick("流动科技馆巡展盟市不少于 %d 个", "mobile museum stops in at least %d leagues"), rs.MobileMuseum.MinLeagues)
 	case coverage.RuleBaseTotals:
 		bt := rs.BaseTotals
-		return fmt.Sprintf(lang.pick("国家级 ≥ %d，自治区级 ≥ %d，科普+文化/旅游 ≥ %d", "national ≥ %d, regional ≥ %d, culture/tourism ≥ %d"), bt.National, bt.Regional, bt.Themed)
+		return fmt.Sprintf(lang.Pick("国家级 ≥ %d，自治区级 ≥ %d，科普+文化/旅游 ≥ %d", "national ≥ %d, regional ≥ %d, culture/tourism ≥ %d"), bt.National, bt.Regional, bt.Themed)
 	case coverage.RuleBaseDistribution:
-		return fmt.Sprintf(lang.pick("每个旗县至少 %d 个开放的科普教育基地", "every county has at least %d open base"), rs.BaseDistribution.MinBases)
+		return fmt.Sprintf(lang.Pick("每个旗县至少 %d 个开放的科普教育基地", "every county has at least %d open base"), rs.BaseDistribution.MinBases)
 	}
 	return id
 }
@@ -216,7 +216,7 @@ var planWords = map[string][2]string{
 // (the key itself when unknown).
 func PlanWord(key string, lang Lang) string {
 	if t, ok := planWords[key]; ok {
-		return lang.pick(t[0], t[1])
+		return lang.Pick(t[0], t[1])
 	}
 	return key
 }
@@ -308,12 +308,12 @@ func (sp Speech) RegionName(lang Lang) string {
 // the national plan every province implements.
 func (sp Speech) Plan(lang Lang) string {
 	if sp.Region.IsInnerMongolia() && sp.Region.Plan == coverage.InnerMongolia.Plan {
-		return lang.pick(sp.Region.Plan, "Inner Mongolia science-literacy implementation plan 2021–2025")
+		return lang.Pick(sp.Region.Plan, "Inner Mongolia science-literacy implementation plan 2021–2025")
 	}
 	if sp.Region.Plan != "" {
 		return sp.Region.Plan
 	}
-	return lang.pick(NationalPlan, "National science-literacy plan 2021–2035 (国发〔2021〕9号)")
+	return lang.Pick(NationalPlan, "National science-literacy plan 2021–2035 (国发〔2021〕9号)")
 }
 
 // NationalPlan is the national plan behind every province's implementation plan.
