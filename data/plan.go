@@ -1,14 +1,13 @@
 package data
 
 import (
-	"encoding/csv"
 	"fmt"
-	"github.com/kepu/kepu/data/words"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/data/words"
 )
 
 // PlanColumns are the investment plan's CSV columns: one row per action.
@@ -18,7 +17,10 @@ var PlanColumns = []string{"rank", "id", "kind", "year", "county", "county_name"
 // WritePlanCSV writes the plan's actions as CSV with a header row; closes
 // lists rule:code pairs separated by semicolons.
 func WritePlanCSV(w io.Writer, p *coverage.InvestmentPlan) error {
-	cw := csv.NewWriter(w)
+	cw, err := newCSV(w)
+	if err != nil {
+		return err
+	}
 	if err := cw.Write(PlanColumns); err != nil {
 		return err
 	}

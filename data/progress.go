@@ -1,15 +1,14 @@
 package data
 
 import (
-	"encoding/csv"
 	"fmt"
-	"github.com/kepu/kepu/data/words"
 	"io"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/data/words"
 )
 
 // ProgressColumns are the columns of `kepu progress --format csv`: one row
@@ -21,7 +20,10 @@ var ProgressColumns = []string{"as_of", "year", "rule", "scope", "passing", "tot
 // WriteProgressCSV writes the progress series as CSV; the projection columns
 // are filled on the last day's rows.
 func WriteProgressCSV(w io.Writer, p *coverage.Progress) error {
-	cw := csv.NewWriter(w)
+	cw, err := newCSV(w)
+	if err != nil {
+		return err
+	}
 	if err := cw.Write(ProgressColumns); err != nil {
 		return err
 	}

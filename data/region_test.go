@@ -2,13 +2,13 @@ package data
 
 import (
 	"fmt"
-	"github.com/kepu/kepu/data/words"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/data/words"
 )
 
 // square is a one-degree square polygon at lon, lat as GeoJSON.

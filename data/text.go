@@ -2,11 +2,11 @@ package data
 
 import (
 	"fmt"
-	"github.com/kepu/kepu/data/words"
 	"io"
 	"strings"
 
 	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/data/words"
 	"golang.org/x/text/width"
 )
 

@@ -3,10 +3,10 @@ package data
 import (
 	"bufio"
 	"fmt"
-	"github.com/kepu/kepu/data/words"
 	"io"
 
 	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/data/words"
 	"github.com/kepu/kepu/geo"
 	"github.com/paulmach/orb"
 )

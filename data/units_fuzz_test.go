@@ -2,12 +2,12 @@ package data_test
 
 import (
 	"bytes"
-	"github.com/kepu/kepu/data/words"
 	"slices"
 	"testing"
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 )
 
 // FuzzReadUnits drives the unit reader (levels, kinds, the region feature)

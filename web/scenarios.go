@@ -15,6 +15,7 @@ import (
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 	"github.com/kepu/kepu/geo"
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
@@ -120,6 +121,10 @@ type scenarioProblems struct {
 }
 
 func (s *Server) postScenario(c echo.Context, st ScenarioStore) error {
+	lang, err := langParam(c)
+	if err != nil {
+		return err
+	}
 	snap := s.snapshot()
 	input, err := requestBody(c)
 	if err != nil {
@@ -165,7 +170,7 @@ func (s *Server) postScenario(c echo.Context, st ScenarioStore) error {
 	if err != nil {
 		return err
 	}
-	doc := &scenarioDoc{ID: id, Created: time.Now().UTC().Format(time.RFC3339), ScenarioResult: res,
+	doc := &scenarioDoc{ID: id, Created: time.Now().UTC().Format(time.RFC3339), ScenarioResult: words.Scenario(res, lang),
 		Features: proposedFeatures(res.Added), Input: compact(input), InputCRS: c.QueryParam("crs")}
 	if err := saveScenario(c.Request().Context(), st, doc); err != nil {
 		return err

@@ -3,11 +3,11 @@ package main
 import (
 	"flag"
 	"fmt"
-	"github.com/kepu/kepu/data/words"
 	"io"
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
@@ -33,13 +33,14 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return runCheckScenario(*scenario, w, rs, in, *format, *worst, stdout, stderr)
 	}
 	res := coverage.Evaluate(w, rs)
+	lang := in.language()
 	switch *format {
 	case "json":
-		err = data.WriteJSON(stdout, res)
+		err = data.WriteJSON(stdout, words.Result(res, lang))
 	case "csv":
-		err = data.WriteCheckCSV(stdout, res)
+		err = data.WriteCheckCSV(stdout, res, lang)
 	default:
-		err = data.WriteCheckText(stdout, res, words.Lang(in.lang), *worst)
+		err = data.WriteCheckText(stdout, res, lang, *worst)
 	}
 	if err != nil {
 		return fail(stderr, "check", err)
@@ -80,13 +81,15 @@ func runGaps(args []string, stdout, stderr io.Writer) int {
 	if gaps == nil {
 		gaps = []coverage.Gap{}
 	}
+	lang, sp := in.language(), words.RegionSpeech(res.Region.Region)
+	gaps = words.Gaps(gaps, lang, sp)
 	switch *format {
 	case "json":
 		err = data.WriteJSON(stdout, gaps)
 	case "csv":
 		err = data.WriteGapsCSV(stdout, gaps)
 	default:
-		err = data.WriteGapsTextIn(stdout, gaps, words.Lang(in.lang), words.RegionSpeech(res.Region.Region))
+		err = data.WriteGapsTextIn(stdout, gaps, lang, sp)
 	}
 	if err != nil {
 		return fail(stderr, "gaps", err)

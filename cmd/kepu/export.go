@@ -12,6 +12,7 @@ import (
 	"github.com/kepu/kepu/data"
 	"github.com/kepu/kepu/data/gpkg"
 	"github.com/kepu/kepu/data/pgstore"
+	"github.com/kepu/kepu/data/words"
 )
 
 // runExport writes the facilities or the gap list as GeoJSON, CSV, KML or
@@ -39,7 +40,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	}
 	if *format == "gpkg" && *what == "gaps" {
 		res := coverage.Evaluate(w, rs)
-		gaps := res.Gaps(coverage.GapFilter{Rule: *rule, League: *league})
+		gaps := words.Gaps(res.Gaps(coverage.GapFilter{Rule: *rule, League: *league}), in.language(), words.RegionSpeech(res.Region.Region))
 		if err := gpkg.WriteGaps(ctx, *out, gaps, data.GapPlaces(res)); err != nil {
 			return fail(stderr, "export", err)
 		}
@@ -54,11 +55,11 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, "export", err)
 	}
 	if *what == "facilities" {
-		err = writeFacilities(dst, w, *format)
+		err = writeFacilities(dst, w, *format, in.language())
 	} else {
 		res := coverage.Evaluate(w, rs)
-		gaps := res.Gaps(coverage.GapFilter{Rule: *rule, League: *league})
-		err = writeGaps(dst, res, gaps, *format, w.Sample)
+		gaps := words.Gaps(res.Gaps(coverage.GapFilter{Rule: *rule, League: *league}), in.language(), words.RegionSpeech(res.Region.Region))
+		err = writeGaps(dst, res, gaps, *format, w.Sample, in.language())
 	}
 	if cerr := closeOut(); err == nil {
 		err = cerr
@@ -119,22 +120,22 @@ func output(path string, stdout io.Writer) (io.Writer, func() error, error) {
 	return f, f.Close, nil
 }
 
-func writeFacilities(w io.Writer, world *coverage.World, format string) error {
+func writeFacilities(w io.Writer, world *coverage.World, format string, lang words.Lang) error {
 	switch format {
 	case "csv":
 		return data.WriteFacilitiesCSV(w, world.Facilities)
 	case "kml":
-		return data.WriteFacilitiesKML(w, world.Facilities, world.Sample)
+		return data.WriteFacilitiesKML(w, world.Facilities, world.Sample, lang)
 	}
 	return data.WriteJSON(w, data.FacilityCollection(world.Facilities))
 }
 
-func writeGaps(w io.Writer, res *coverage.Result, gaps []coverage.Gap, format string, sample bool) error {
+func writeGaps(w io.Writer, res *coverage.Result, gaps []coverage.Gap, format string, sample bool, lang words.Lang) error {
 	switch format {
 	case "csv":
 		return data.WriteGapsCSV(w, gaps)
 	case "kml":
-		return data.WriteGapsKML(w, res, gaps, sample)
+		return data.WriteGapsKML(w, res, gaps, sample, lang)
 	}
 	return data.WriteJSON(w, data.GapCollection(res, gaps))
 }

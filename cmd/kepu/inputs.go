@@ -10,6 +10,7 @@ import (
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 )
 
 // listFlag is a repeatable string flag.
@@ -42,12 +43,25 @@ func (in *inputs) register(fs *flag.FlagSet) {
 	fs.StringVar(&in.period, "period", "", "evaluation period FROM/TO as YYYY-MM-DD/YYYY-MM-DD (default 2021-01-01/2025-12-31)")
 	fs.StringVar(&in.asOf, "as-of", "", "evaluate the registry as of this day, YYYY-MM-DD (default: the period's end); events count from the period's start to it")
 	fs.BoolVar(&in.skipInvalid, "skip-invalid", false, "leave out invalid records (listed in the diagnostics) instead of stopping")
-	fs.StringVar(&in.lang, "lang", "zh", "language of text output: zh or en")
+	fs.StringVar(&in.lang, "lang", "", "language of text output: zh or en (default: zh, or en when LANG is en*)")
+}
+
+// language is --lang, else the environment's (LANG=en* is English), else Chinese.
+func (in *inputs) language() words.Lang {
+	if in.lang != "" {
+		if l, err := words.ParseLang(in.lang); err == nil {
+			return l
+		}
+	}
+	return words.FromEnv(os.Getenv)
 }
 
 // ruleset reads the rules file and applies --period and --as-of.
 func (in *inputs) ruleset() (coverage.Ruleset, error) {
 	rs := coverage.Defaults()
+	if _, err := words.ParseLang(in.lang); err != nil {
+		return rs, fmt.Errorf("--%w", err)
+	}
 	if in.rules != "" {
 		b, err := os.ReadFile(in.rules)
 		if err != nil {

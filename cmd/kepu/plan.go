@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"github.com/kepu/kepu/data/words"
 	"io"
 	"math"
 	"strconv"
@@ -74,7 +73,7 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 	case "csv":
 		err = data.WritePlanCSV(stdout, p)
 	default:
-		err = data.WritePlanText(stdout, p, words.Lang(in.lang), w.Sample)
+		err = data.WritePlanText(stdout, p, in.language(), w.Sample)
 	}
 	if err != nil {
 		return fail(stderr, "plan", err)

@@ -3,7 +3,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"github.com/kepu/kepu/data/words"
 	"io"
 
 	"github.com/kepu/kepu/coverage"
@@ -36,7 +35,7 @@ func runProgress(args []string, stdout, stderr io.Writer) int {
 	case "csv":
 		err = data.WriteProgressCSV(stdout, p)
 	default:
-		err = data.WriteProgressText(stdout, p, words.Lang(in.lang))
+		err = data.WriteProgressText(stdout, p, in.language())
 	}
 	if err != nil {
 		return fail(stderr, "progress", err)

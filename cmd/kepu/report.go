@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/kepu/kepu/data/words"
 	"io"
 	"math"
 	"os"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data/report"
+	"github.com/kepu/kepu/data/words"
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 )
@@ -33,8 +33,8 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	if *out == "" {
 		return fail(stderr, "report", errors.New("--out DIR is required"))
 	}
-	if in.lang != "zh" && in.lang != "en" {
-		return fail(stderr, "report", fmt.Errorf("--lang %q: use zh or en", in.lang))
+	if _, err := words.ParseLang(in.lang); err != nil {
+		return fail(stderr, "report", fmt.Errorf("--%w", err))
 	}
 	if !(*budget >= 0) || math.IsInf(*budget, 0) {
 		return fail(stderr, "report", fmt.Errorf("--budget %v: want an amount, zero or more", *budget))
@@ -48,7 +48,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	if *limit < 0 {
 		return fail(stderr, "report", fmt.Errorf("--time-limit %v: must not be negative", *limit))
 	}
-	opt := report.Options{Dir: *out, Lang: words.Lang(in.lang), Generated: time.Now(), SuggestLimit: *limit,
+	opt := report.Options{Dir: *out, Lang: in.language(), Generated: time.Now(), SuggestLimit: *limit,
 		Plan: &coverage.PlanOptions{Budget: *budget, TimeLimit: *limit}}
 	if f, ok := stderr.(*os.File); ok && !*quiet && term.IsTerminal(int(f.Fd())) {
 		bar := progressbar.NewOptions(report.Steps(m), progressbar.OptionSetWriter(stderr),

@@ -2,13 +2,13 @@ package main
 
 import (
 	"fmt"
-	"github.com/kepu/kepu/data/words"
 	"io"
 	"os"
 	"strings"
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 )
 
 // evaluateScenario reads the scenario file and evaluates it against w.
@@ -71,14 +71,15 @@ func runCheckScenario(file string, w *coverage.World, rs coverage.Ruleset, in in
 	if err != nil {
 		return fail(stderr, "check", err)
 	}
+	lang := in.language()
 	switch format {
 	case "json":
-		err = data.WriteJSON(stdout, sr)
+		err = data.WriteJSON(stdout, words.Scenario(sr, lang))
 	case "csv":
-		err = data.WriteCheckCSV(stdout, sr.Result)
+		err = data.WriteCheckCSV(stdout, sr.Result, lang)
 	default:
-		if err = data.WriteCheckText(stdout, sr.Result, words.Lang(in.lang), worst); err == nil {
-			err = writeScenarioText(stdout, sr, words.Lang(in.lang))
+		if err = data.WriteCheckText(stdout, sr.Result, lang, worst); err == nil {
+			err = writeScenarioText(stdout, sr, lang)
 		}
 	}
 	if err != nil {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"github.com/kepu/kepu/data/words"
 	"io"
 	"os"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 	"golang.org/x/term"
 )
 
@@ -62,7 +62,7 @@ func runSuggest(args []string, stdout, stderr io.Writer) int {
 		defer cancel()
 	}
 	stop := searching(stderr, "kepu suggest "+what, *limit)
-	lang := words.Lang(in.lang)
+	lang := in.language()
 	if what == "caravans" {
 		if *reach <= 0 {
 			return fail(stderr, "suggest", fmt.Errorf("--reach-km %v: must be more than 0", *reach))

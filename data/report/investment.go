@@ -3,11 +3,11 @@ package report
 import (
 	"context"
 	"fmt"
-	"github.com/kepu/kepu/data/words"
 	"strings"
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 )
 
 // PlanBudget is the investment plan's budget in the report when

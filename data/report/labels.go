@@ -105,7 +105,7 @@ var labels = map[string][2]string{
 	"no":              {"否", "no"},
 	"map_note":        {"图中文字为英文和代码；旗县名称见下表。", "Map labels are codes; county names are in the tables below."},
 	"scores":          {"得分", "scores"},
-	"league_museum":   {"盟市综合性科技馆", "League comprehensive museum"},
+	"league_museum":   {"盟市综合性科普场馆", "League comprehensive venue"},
 	"county_count":    {"旗县数", "Counties"},
 	"venue_col":       {"千平米场馆", "Venue ≥ 1000 m²"},
 	"caravan_col":     {"大篷车覆盖", "Caravan reach"},

@@ -2,10 +2,10 @@ package report
 
 import (
 	"fmt"
-	"github.com/kepu/kepu/data/words"
 	"image/color"
 
 	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/data/words"
 	"github.com/paulmach/orb"
 )
 

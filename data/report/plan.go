@@ -3,9 +3,9 @@ package report
 import (
 	"context"
 	"fmt"
-	"github.com/kepu/kepu/data/words"
 
 	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/data/words"
 	"github.com/paulmach/orb"
 )
 

@@ -2,7 +2,6 @@ package report
 
 import (
 	"context"
-	"github.com/kepu/kepu/data/words"
 	"math"
 	"path/filepath"
 	"slices"
@@ -10,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/data/words"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/net/html"
 )

@@ -3,12 +3,12 @@ package report
 import (
 	"encoding/base64"
 	"fmt"
-	"github.com/kepu/kepu/data/words"
 	"html/template"
 	"strings"
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 )
 
 // progressView is the page's 进展 section: the chart of each county rule's

@@ -8,7 +8,6 @@ import (
 	"context"
 	"encoding/base64"
 	"fmt"
-	"github.com/kepu/kepu/data/words"
 	"html/template"
 	"io"
 	"os"
@@ -19,6 +18,7 @@ import (
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 	"golang.org/x/sync/errgroup"
 )
 
@@ -199,11 +199,13 @@ func Steps(m *coverage.Model) int { return 1 + len(m.Leagues) + 3 }
 
 // gapsCSV is exactly what `kepu gaps --format csv` prints.
 func (b *builder) gapsCSV(buf *bytes.Buffer) error {
-	return data.WriteGapsCSV(buf, b.res.Gaps(coverage.GapFilter{}))
+	return data.WriteGapsCSV(buf, words.Gaps(b.res.Gaps(coverage.GapFilter{}), b.opt.Lang, b.sp))
 }
 
 // checkJSON is exactly what `kepu check --format json` prints.
-func (b *builder) checkJSON(buf *bytes.Buffer) error { return data.WriteJSON(buf, b.res) }
+func (b *builder) checkJSON(buf *bytes.Buffer) error {
+	return data.WriteJSON(buf, words.Result(b.res, b.opt.Lang))
+}
 
 func (b *builder) writeFile(name string, fill func(*bytes.Buffer) error) error {
 	var buf bytes.Buffer

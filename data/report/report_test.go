@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
-	"github.com/kepu/kepu/data/words"
 	"image"
 	"image/png"
 	"os"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/net/html"
 )

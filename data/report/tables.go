@@ -2,10 +2,10 @@ package report
 
 import (
 	"fmt"
-	"github.com/kepu/kepu/data/words"
 	"sort"
 
 	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/data/words"
 )
 
 // The report's tables: base distribution, counties, pipeline, league links,

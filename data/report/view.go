@@ -2,12 +2,12 @@ package report
 
 import (
 	"fmt"
-	"github.com/kepu/kepu/data/words"
 	"html/template"
 	"strings"
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 )
 
 // scope is the part of the world one page covers: the region or a league.

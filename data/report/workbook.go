@@ -3,11 +3,11 @@ package report
 import (
 	"bytes"
 	"fmt"
-	"github.com/kepu/kepu/data/words"
 	"slices"
 	"strings"
 
 	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/data/words"
 	"github.com/xuri/excelize/v2"
 )
 
