@@ -2,7 +2,6 @@ package main
 
 import (
 	"flag"
-	"fmt"
 	"io"
 
 	"github.com/kepu/kepu/coverage"
@@ -23,7 +22,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if !validFormat(*format) {
-		return fail(stderr, "check", fmt.Errorf("--format %q: use text, json or csv", *format))
+		return fail(stderr, "check", words.Errorf("--format %q: use text, json or csv", *format))
 	}
 	w, rs, err := rec.load(&in)
 	if err != nil {
@@ -61,10 +60,10 @@ func runGaps(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if !validFormat(*format) {
-		return fail(stderr, "gaps", fmt.Errorf("--format %q: use text, json or csv", *format))
+		return fail(stderr, "gaps", words.Errorf("--format %q: use text, json or csv", *format))
 	}
 	if *rule != "" && !knownRule(*rule) {
-		return fail(stderr, "gaps", fmt.Errorf("--rule %q: unknown rule (one of %v)", *rule, coverage.RuleIDs))
+		return fail(stderr, "gaps", words.Errorf("--rule %q: unknown rule (one of %v)", *rule, coverage.RuleIDs))
 	}
 	w, rs, err := rec.load(&in)
 	if err != nil {
@@ -73,7 +72,7 @@ func runGaps(args []string, stdout, stderr io.Writer) int {
 	m := coverage.NewModel(w)
 	if *league != "" {
 		if u, ok := m.Unit(*league); !ok || u.Level != coverage.LevelLeague {
-			return fail(stderr, "gaps", fmt.Errorf("--league %q: no such league", *league))
+			return fail(stderr, "gaps", words.Errorf("--league %q: no such league", *league))
 		}
 	}
 	res := m.Evaluate(rs)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -72,16 +71,16 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 
 func checkExportFlags(what, format, out string) error {
 	if what != "facilities" && what != "gaps" {
-		return fmt.Errorf("--what %q: use facilities or gaps", what)
+		return words.Errorf("--what %q: use facilities or gaps", what)
 	}
 	switch format {
 	case "geojson", "csv", "kml":
 	case "gpkg":
 		if out == "" {
-			return errors.New("--format gpkg needs --out FILE")
+			return words.Errorf("--format gpkg needs --out FILE")
 		}
 	default:
-		return fmt.Errorf("--format %q: use geojson, csv, kml or gpkg", format)
+		return words.Errorf("--format %q: use geojson, csv, kml or gpkg", format)
 	}
 	return nil
 }
@@ -143,7 +142,7 @@ func writeGaps(w io.Writer, res *coverage.Result, gaps []coverage.Gap, format st
 // exportGPKG writes the registry (facilities and events) as a new GeoPackage.
 func exportGPKG(ctx context.Context, w *coverage.World, path string, stdout, stderr io.Writer) int {
 	if _, err := os.Stat(path); err == nil {
-		return fail(stderr, "export", fmt.Errorf("%s exists; kepu export writes a new GeoPackage", path))
+		return fail(stderr, "export", words.Errorf("%s exists; kepu export writes a new GeoPackage", path))
 	}
 	st, err := gpkg.Open(ctx, path)
 	if err != nil {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -60,7 +59,7 @@ func (in *inputs) language() words.Lang {
 func (in *inputs) ruleset() (coverage.Ruleset, error) {
 	rs := coverage.Defaults()
 	if _, err := words.ParseLang(in.lang); err != nil {
-		return rs, fmt.Errorf("--%w", err)
+		return rs, words.Errorf("--%w", err)
 	}
 	if in.rules != "" {
 		b, err := os.ReadFile(in.rules)
@@ -68,23 +67,23 @@ func (in *inputs) ruleset() (coverage.Ruleset, error) {
 			return rs, err
 		}
 		if rs, err = coverage.ParseRules(b); err != nil {
-			return rs, fmt.Errorf("%s: %w", in.rules, err)
+			return rs, words.Errorf("%s: %w", in.rules, err)
 		}
 	}
 	if in.period != "" {
 		from, to, ok := strings.Cut(in.period, "/")
 		if !ok {
-			return rs, fmt.Errorf("--period %q: want FROM/TO, e.g. 2021-01-01/2025-12-31", in.period)
+			return rs, words.Errorf("--period %q: want FROM/TO, e.g. 2021-01-01/2025-12-31", in.period)
 		}
 		rs.Period = coverage.Period{From: from, To: to}
 		if err := rs.Validate(); err != nil {
-			return rs, fmt.Errorf("--period: %w", err)
+			return rs, words.Errorf("--period: %w", err)
 		}
 	}
 	if in.asOf != "" {
 		rs.AsOf = in.asOf
 		if err := rs.Validate(); err != nil {
-			return rs, fmt.Errorf("--as-of: %w", err)
+			return rs, words.Errorf("--as-of: %w", err)
 		}
 	}
 	return rs, nil
@@ -123,22 +122,20 @@ func (in *inputs) sources() (data.Sources, error) {
 
 // parse parses flags, reporting usage errors; ok is false when the command must stop with code.
 func parse(fs *flag.FlagSet, args []string, stderr io.Writer) (code int, ok bool) {
-	fs.SetOutput(stderr)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitPass, false
-		}
-		return exitUsage, false
+	if code, ok := parseFlags(fs, args, stderr, ""); !ok {
+		return code, false
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "kepu %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fmt.Fprint(stderr, words.Sayf(langOfOutput(stderr), "kepu %s: unexpected argument %q\n", fs.Name(), fs.Arg(0)))
 		return exitUsage, false
 	}
 	return 0, true
 }
 
-// fail prints an input error and returns the bad-input status.
+// fail prints an input error, in the reader's language, and returns the
+// bad-input status.
 func fail(stderr io.Writer, cmd string, err error) int {
-	fmt.Fprintf(stderr, "kepu %s: %v\n", cmd, err)
+	lang := langOfOutput(stderr)
+	fmt.Fprintf(stderr, "kepu %s%s%s\n", cmd, lang.Pick("：", ": "), sayError(err, lang))
 	return exitUsage
 }

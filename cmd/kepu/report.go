@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -31,13 +30,13 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if *out == "" {
-		return fail(stderr, "report", errors.New("--out DIR is required"))
+		return fail(stderr, "report", words.Errorf("--out DIR is required"))
 	}
 	if _, err := words.ParseLang(in.lang); err != nil {
-		return fail(stderr, "report", fmt.Errorf("--%w", err))
+		return fail(stderr, "report", words.Errorf("--%w", err))
 	}
 	if !(*budget >= 0) || math.IsInf(*budget, 0) {
-		return fail(stderr, "report", fmt.Errorf("--budget %v: want an amount, zero or more", *budget))
+		return fail(stderr, "report", words.Errorf("--budget %v: want an amount, zero or more", *budget))
 	}
 	w, rs, err := rec.load(&in)
 	if err != nil {
@@ -46,7 +45,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	m := coverage.NewModel(w)
 	res := m.Evaluate(rs)
 	if *limit < 0 {
-		return fail(stderr, "report", fmt.Errorf("--time-limit %v: must not be negative", *limit))
+		return fail(stderr, "report", words.Errorf("--time-limit %v: must not be negative", *limit))
 	}
 	opt := report.Options{Dir: *out, Lang: in.language(), Generated: time.Now(), SuggestLimit: *limit,
 		Plan: &coverage.PlanOptions{Budget: *budget, TimeLimit: *limit}}

@@ -32,7 +32,7 @@ func evaluateScenario(file string, w *coverage.World, rs coverage.Ruleset, crs s
 	}
 	sr, err := coverage.EvaluateScenario(w, rs, sc)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
+		return nil, words.Errorf("%s: %w", file, err)
 	}
 	return sr, nil
 }

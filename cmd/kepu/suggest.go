@@ -38,7 +38,7 @@ func runSuggest(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if *format != "text" && *format != "json" {
-		return fail(stderr, "suggest", fmt.Errorf("--format %q: use text or json", *format))
+		return fail(stderr, "suggest", words.Errorf("--format %q: use text or json", *format))
 	}
 	w, rs, err := in.load()
 	if err != nil {
@@ -52,7 +52,7 @@ func runSuggest(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if *limit < 0 {
-		return fail(stderr, "suggest", fmt.Errorf("--time-limit %v: must not be negative", *limit))
+		return fail(stderr, "suggest", words.Errorf("--time-limit %v: must not be negative", *limit))
 	}
 	m := coverage.NewModel(w)
 	ctx := context.Background()
@@ -65,7 +65,7 @@ func runSuggest(args []string, stdout, stderr io.Writer) int {
 	lang := in.language()
 	if what == "caravans" {
 		if *reach <= 0 {
-			return fail(stderr, "suggest", fmt.Errorf("--reach-km %v: must be more than 0", *reach))
+			return fail(stderr, "suggest", words.Errorf("--reach-km %v: must be more than 0", *reach))
 		}
 		plan, err := coverage.SuggestCaravans(ctx, m, rs, coverage.CaravanOptions{ReachKm: *reach, Candidates: sites})
 		stop()
@@ -86,7 +86,7 @@ func runSuggest(args []string, stdout, stderr io.Writer) int {
 		return exitPass
 	}
 	if *k < 1 || *radius <= 0 {
-		return fail(stderr, "suggest", fmt.Errorf("--k %d, --radius-km %v: need k ≥ 1 and a radius more than 0", *k, *radius))
+		return fail(stderr, "suggest", words.Errorf("--k %d, --radius-km %v: need k ≥ 1 and a radius more than 0", *k, *radius))
 	}
 	var dem []coverage.DemandPoint
 	if *demand != "" {
@@ -129,7 +129,7 @@ func readPoints[T any](name string, opt data.Options, read func(string, io.Reade
 		return nil, &data.InvalidError{Problems: ps}
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("%s: no points", name)
+		return nil, words.Errorf("%s: no points", name)
 	}
 	return out, nil
 }

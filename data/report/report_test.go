@@ -48,7 +48,7 @@ func TestWrite(t *testing.T) {
 	}
 	t.Run("gaps.csv is what kepu gaps --format csv prints", func(t *testing.T) {
 		var want bytes.Buffer
-		if err := data.WriteGapsCSV(&want, res.Gaps(coverage.GapFilter{})); err != nil {
+		if err := data.WriteGapsCSV(&want, words.Gaps(res.Gaps(coverage.GapFilter{}), words.ZH, words.RegionSpeech(res.Region.Region))); err != nil {
 			t.Fatal(err)
 		}
 		got := readFile(t, dir, GapsFile)
@@ -58,7 +58,7 @@ func TestWrite(t *testing.T) {
 	})
 	t.Run("check.json is what kepu check --format json prints", func(t *testing.T) {
 		var want bytes.Buffer
-		if err := data.WriteJSON(&want, res); err != nil {
+		if err := data.WriteJSON(&want, words.Result(res, words.ZH)); err != nil {
 			t.Fatal(err)
 		}
 		if got := readFile(t, dir, CheckFile); !bytes.Equal(got, want.Bytes()) {
@@ -122,7 +122,7 @@ func TestWriteEnglish(t *testing.T) {
 		t.Errorf("html lang: got %q, want en", got)
 	}
 	text := textOf(doc)
-	for _, want := range []string{"Targets and actual figures", "Gap list, by priority", "county venue ≥ 1000 m²", "sample data",
+	for _, want := range []string{"Targets and actual figures", "Gap list, by priority", "county venue of 1000 m² or more", "sample data",
 		"Planning suggestions", "New caravan stations", "proven minimal", "New venue sites", "Population newly covered"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("index.html (en): no %q", want)

@@ -1,9 +1,6 @@
 package words
 
-import (
-	"fmt"
-	"strings"
-)
+import "strings"
 
 // Lang is the language of text for people: "zh" (the default) or "en".
 type Lang string
@@ -24,7 +21,7 @@ func (l Lang) Pick(zh, en string) string {
 
 // ParseLang reads a language as given on a command line or in ?lang=:
 // "" is Chinese, "zh" and "en" (any case, with a region such as zh-CN) are
-// themselves; anything else is an error, in both languages.
+// themselves; anything else is an error.
 func ParseLang(s string) (Lang, error) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	switch {
@@ -35,7 +32,7 @@ func ParseLang(s string) (Lang, error) {
 	case s == "en" || strings.HasPrefix(s, "en-") || strings.HasPrefix(s, "en_"):
 		return EN, nil
 	}
-	return ZH, fmt.Errorf("lang %q: 请使用 zh 或 en (use zh or en)", s)
+	return ZH, Errorf("lang %q: use zh or en", s)
 }
 
 // FromEnv is the language the environment asks for: LC_ALL, LC_MESSAGES,
