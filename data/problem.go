@@ -138,12 +138,13 @@ func (ps *problems) problem(n int, id, field, reason string) Problem {
 	return p
 }
 
-// where names record n of the file: "f.csv row 3", "f.geojson feature 3".
-func (ps *problems) where(n int) string {
+// where names record n of the file: "f.csv row 3", "f.geojson feature 3"
+// (a message, so that a problem naming it says it in the reader's language).
+func (ps *problems) where(n int) error {
 	if ps.rows {
-		return fmt.Sprintf("%s row %d", ps.file, n)
+		return words.Errorf("%s row %d", ps.file, n)
 	}
-	return fmt.Sprintf("%s feature %d", ps.file, n)
+	return words.Errorf("%s feature %d", ps.file, n)
 }
 
 // errorsFor reports whether feature n has any error (not warning) since mark.
@@ -165,7 +166,7 @@ func SayError(err error, lang words.Lang) string {
 	switch {
 	case errors.As(err, &ie) && err == error(ie):
 		return ie.Say(lang)
-	case errors.As(err, &pe) && err == error(pe) && errors.Is(err, fs.ErrNotExist):
+	case errors.As(err, &pe) && errors.Is(err, fs.ErrNotExist):
 		return words.Sayf(lang, "no such file: %s", pe.Path)
 	}
 	return words.SayError(err, lang, func(e error) string { return SayError(e, lang) })

@@ -14,8 +14,8 @@ import (
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
-	"github.com/kepu/kepu/data/words"
 	"github.com/kepu/kepu/data/gpkg"
+	"github.com/kepu/kepu/data/words"
 	"github.com/paulmach/orb/maptile"
 )
 

@@ -117,5 +117,6 @@ func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer, usageLine str
 		usage()
 		return exitUsage, false
 	}
+	fs.SetOutput(stderr) // for the commands' notices
 	return 0, true
 }

@@ -207,6 +207,8 @@ var messages = map[string]string{
 	"%s: row %d":     "%s 第 %d 行",
 	"%s: feature %d": "%s 第 %d 个要素",
 	" [warning]":     "（警告）",
+	"%s row %d":      "%s 第 %d 行",
+	"%s feature %d":  "%s 第 %d 个要素",
 	// Input problems (the reasons the readers give).
 	"missing":           "缺失",
 	"missing (null)":    "缺失（null）",
