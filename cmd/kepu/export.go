@@ -43,7 +43,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		if err := gpkg.WriteGaps(ctx, *out, gaps, data.GapPlaces(res)); err != nil {
 			return fail(stderr, "export", err)
 		}
-		fmt.Fprintf(stdout, "wrote %d gaps to %s\n", len(gaps), *out)
+		fmt.Fprint(stdout, words.Sayf(langOfOutput(stderr), "wrote %d gaps to %s\n", len(gaps), *out))
 		return exitPass
 	}
 	if *format == "gpkg" {
@@ -152,6 +152,6 @@ func exportGPKG(ctx context.Context, w *coverage.World, path string, stdout, std
 	if err := st.Import(ctx, "export", w.Facilities, w.Events, false, w.Sample); err != nil {
 		return fail(stderr, "export", err)
 	}
-	fmt.Fprintf(stdout, "wrote %d facilities and %d events to %s\n", len(w.Facilities), len(w.Events), path)
+	fmt.Fprint(stdout, words.Sayf(langOfOutput(stderr), "wrote %d facilities and %d events to %s\n", len(w.Facilities), len(w.Events), path))
 	return exitPass
 }

@@ -59,7 +59,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		if d.Row > 0 {
 			at = fmt.Sprintf("row %d", d.Row)
 		}
-		fmt.Fprintf(stderr, "kepu import: skipped: %s %s (%s): %s: %s\n", d.File, at, d.Facility, d.Field, d.Message)
+		fmt.Fprint(stderr, words.Sayf(langOfOutput(stderr), "kepu import: skipped: %s %s (%s): %s: %s\n", d.File, at, d.Facility, d.Field, d.Message))
 	}
 	ctx := context.Background()
 	*db = dbOr(*db, "kepu.gpkg")
@@ -92,8 +92,8 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, "import", err)
 	}
-	fmt.Fprintf(stdout, "imported %d facilities and %d events into %s (now %d facilities, %d events)\n",
-		len(facilities), len(evs), dbDisplay(*db), c.Facilities, c.Events)
+	fmt.Fprint(stdout, words.Sayf(langOfOutput(stderr), "imported %d facilities and %d events into %s (now %d facilities, %d events)\n",
+		len(facilities), len(evs), dbDisplay(*db), c.Facilities, c.Events))
 	return exitPass
 }
 

@@ -70,7 +70,7 @@ func TestImportRefusesInvalidWhole(t *testing.T) {
 		t.Errorf("store after a refused import: got %+v, want empty", c)
 	}
 	out := mustRun(t, "import", "--db", db, "--skip-invalid", bad)
-	if !strings.Contains(out, "imported 1 facilities") {
+	if !strings.Contains(out, "已导入 1 处设施") {
 		t.Errorf("--skip-invalid: got %q, want 1 facility imported", out)
 	}
 	// A registry seeded from the sample is only replaced on purpose.

@@ -58,8 +58,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if err := report.Write(context.Background(), m, res, opt); err != nil {
-		fmt.Fprintf(stderr, "kepu report: %v\n", err)
-		return exitUsage
+		return fail(stderr, "report", err)
 	}
 	fmt.Fprintf(stdout, "%s\n", *out)
 	return exitPass

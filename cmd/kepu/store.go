@@ -51,7 +51,7 @@ func (sf *storeFlags) attach(srv *web.Server, stderr io.Writer) error {
 	}
 	ts := sf.toks
 	if len(ts) == 0 {
-		fmt.Fprintln(stderr, "kepu serve: no write token (KEPU_TOKEN or --token-file): the API is read-only")
+		fmt.Fprintln(stderr, words.Say(langOfOutput(stderr), "kepu serve: no write token (KEPU_TOKEN or --token-file): the API is read-only"))
 	}
 	srv.EnableEdits(sf.store, ts)
 	return nil
@@ -142,8 +142,8 @@ func openStore(ctx context.Context, path string, in *inputs, stderr io.Writer) (
 			st.Close()
 			return nil, nil, err
 		}
-		fmt.Fprintf(stderr, "kepu: %s: seeded with %d facilities and %d events%s\n", dbDisplay(path), len(w.Facilities), len(w.Events),
-			map[bool]string{true: " (示例数据 sample data)", false: ""}[w.Sample])
+		fmt.Fprint(stderr, words.Sayf(langOfOutput(stderr), "kepu: %s: seeded with %d facilities and %d events%s\n", dbDisplay(path), len(w.Facilities), len(w.Events),
+			map[bool]string{true: " (示例数据 sample data)", false: ""}[w.Sample]))
 	} else if len(in.facilities) > 0 || in.events != "" {
 		st.Close()
 		return nil, nil, words.Errorf("--facilities/--events with an existing --db: the registry is in the file; use kepu import to add to it")
