@@ -11,7 +11,7 @@ type Fact struct {
 	TargetM2  float64 `json:"target_m2,omitempty"`  // the floor area the rule asks for
 	NearestKm float64 `json:"nearest_km,omitempty"` // seat to the nearest open caravan
 	ReachKm   float64 `json:"reach_km,omitempty"`   // that caravan's reach (or the default)
-	Count     int     `json:"count"`                // bases or leagues counted
+	Count     int     `json:"count,omitempty"`      // bases or leagues counted
 	Target    int     `json:"target,omitempty"`     // the count the rule asks for
 	// Component is the part of a several-part rule: national, regional or themed.
 	Component string `json:"component,omitempty"`

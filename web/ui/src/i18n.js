@@ -222,7 +222,7 @@ const zh = {
   legendProposed: '情景拟建设施',
   legendRemoved: '情景移除的设施',
   investTitle: '投资计划',
-  investHint: '在预算内关闭优先级最高的差距：扩建或新建科普场馆、新增大篷车站点、盟市综合性科技馆达标（分支定界求精确解）。',
+  investHint: '在预算内关闭优先级最高的差距：扩建或新建科普场馆、新增大篷车站点、盟市综合性科普场馆达标（分支定界求精确解）。',
   investBudget: '预算',
   investUnit: '万元',
   investYears: '年度',
