@@ -1,7 +1,6 @@
 package coverage
 
 import (
-	"fmt"
 	"math"
 	"sort"
 
@@ -124,12 +123,15 @@ func (ev *evaluation) countyFacilities() {
 		venue.Actual = ur.LargestVenueM2
 		venue.Pass = len(venue.By) > 0
 		if !venue.Pass {
-			venue.Detail = fmt.Sprintf("largest open venue %.0f m² < %.0f m²", ur.LargestVenueM2, rs.Venue1000.MinFloorAreaM2)
+			venue.Fact = &Fact{Kind: FactVenueSmall, LargestM2: ur.LargestVenueM2, TargetM2: rs.Venue1000.MinFloorAreaM2}
+			if ur.LargestVenueM2 == 0 {
+				venue.Fact = &Fact{Kind: FactVenueNone, TargetM2: rs.Venue1000.MinFloorAreaM2}
+			}
 		}
 		bases.Actual = float64(ur.Bases.Total)
 		bases.Pass = ur.Bases.Total >= rs.BaseDistribution.MinBases
 		if !bases.Pass {
-			bases.Detail = fmt.Sprintf("%d open bases < %d", ur.Bases.Total, rs.BaseDistribution.MinBases)
+			bases.Fact = &Fact{Kind: FactBasesFew, Count: ur.Bases.Total, Target: rs.BaseDistribution.MinBases}
 		}
 		ur.Rules[RuleVenue1000] = venue
 		ur.Rules[RuleBaseDistribution] = bases
@@ -256,9 +258,9 @@ func (ev *evaluation) caravanReach() {
 			rule.Actual, rule.Target = 0, ev.rs.CaravanReach.DefaultReachKm
 		}
 		if !rule.Pass {
-			rule.Detail = fmt.Sprintf("nearest open caravan %.1f km from the seat, reach %.0f km; no caravan visit in the period", rule.Actual, rule.Target)
+			rule.Fact = &Fact{Kind: FactCaravanFar, NearestKm: rule.Actual, ReachKm: rule.Target}
 			if none {
-				rule.Detail = "no open caravan in the region; no caravan visit in the period"
+				rule.Fact = &Fact{Kind: FactCaravanNone, ReachKm: rule.Target}
 			}
 			for _, fi := range ev.m.Located[cu.Code] {
 				if f := &w.Facilities[fi]; f.Category == CategoryCaravan && ev.pipeline(f) {
@@ -304,9 +306,9 @@ func (ev *evaluation) leagueMuseums() {
 		rule.Pass = len(rule.By) > 0
 		if !rule.Pass {
 			if best == nil {
-				rule.Detail = fmt.Sprintf("no open comprehensive venue; the league needs %.0f m²", rule.Target)
+				rule.Fact = &Fact{Kind: FactMuseumNone, TargetM2: rule.Target}
 			} else {
-				rule.Detail = fmt.Sprintf("largest open comprehensive venue %s %.0f m² < %.0f m²", best.ID, best.FloorArea, rule.Target)
+				rule.Fact = &Fact{Kind: FactMuseumSmall, Facility: best.ID, LargestM2: best.FloorArea, TargetM2: rule.Target}
 			}
 		}
 		ev.unit(lu.Code).Rules[RuleLeagueMuseum] = rule

@@ -1,28 +1,29 @@
 package coverage
 
 import (
-	"fmt"
 	"math"
 	"sort"
-	"strings"
 )
 
 // Gap is one unmet target in one place, with its priority explained.
 // JSON and CSV keep the design's column order: rule, code, name, level,
 // parent, priority, actual, target, shortfall, detail.
 type Gap struct {
-	Rule      string   `json:"rule"`
-	Code      string   `json:"code"`
-	Name      string   `json:"name"`
-	Level     string   `json:"level"`
-	Parent    string   `json:"parent"`
-	Priority  float64  `json:"priority"`
-	Actual    float64  `json:"actual"`
-	Target    float64  `json:"target"`
-	Shortfall float64  `json:"shortfall"`
-	Detail    string   `json:"detail"`
-	Parts     []Part   `json:"parts"`
-	Pipeline  []string `json:"pipeline,omitempty"`
+	Rule      string  `json:"rule"`
+	Code      string  `json:"code"`
+	Name      string  `json:"name"`
+	Level     string  `json:"level"`
+	Parent    string  `json:"parent"`
+	Priority  float64 `json:"priority"`
+	Actual    float64 `json:"actual"`
+	Target    float64 `json:"target"`
+	Shortfall float64 `json:"shortfall"`
+	// Detail is Fact said for people, filled by the wording (data/words)
+	// in the reader's language; the engine leaves it empty.
+	Detail   string   `json:"detail"`
+	Fact     *Fact    `json:"fact,omitempty"`
+	Parts    []Part   `json:"parts"`
+	Pipeline []string `json:"pipeline,omitempty"`
 	// Component names which target of a several-part rule the row is about:
 	// "national", "regional" or "themed" for base_totals.
 	Component string `json:"component,omitempty"`
@@ -115,7 +116,7 @@ func (ev *evaluation) prioritise() {
 
 func (ev *evaluation) gap(id string, u *Unit, rule UnitRule, parts []Part) Gap {
 	g := Gap{Rule: id, Code: u.Code, Name: u.Name, Level: u.Level, Parent: u.Parent,
-		Actual: rule.Actual, Target: rule.Target, Detail: rule.Detail, Parts: parts, Pipeline: rule.Pipeline}
+		Actual: rule.Actual, Target: rule.Target, Fact: rule.Fact, Parts: parts, Pipeline: rule.Pipeline}
 	g.Shortfall = round(math.Max(0, rule.Target-rule.Actual), 3)
 	if id == RuleCaravanReach {
 		// The seat lies beyond the nearest caravan's reach by this much.
@@ -168,30 +169,20 @@ func (ev *evaluation) parts(pop, rural int, km float64, poverty string, border b
 // parts because they are not tied to a place.
 func (ev *evaluation) regionGaps() {
 	rs, reg := ev.rs, ev.res.Region
-	add := func(rule, component string, actual, target int, detail string) {
-		if actual >= target {
+	add := func(rule string, f Fact) {
+		if f.Count >= f.Target {
 			return
 		}
-		ev.res.gaps = append(ev.res.gaps, Gap{Rule: rule, Code: reg.Code, Name: reg.Name, Level: LevelRegion, Component: component,
-			Actual: float64(actual), Target: float64(target), Shortfall: float64(target - actual), Detail: detail, Parts: []Part{}})
+		ev.res.gaps = append(ev.res.gaps, Gap{Rule: rule, Code: reg.Code, Name: reg.Name, Level: LevelRegion, Component: f.Component,
+			Actual: float64(f.Count), Target: float64(f.Target), Shortfall: float64(f.Target - f.Count), Fact: &f, Next: f.Next, Parts: []Part{}})
 	}
-	need := rs.MobileMuseum.MinLeagues - reg.MobileMuseumLeagues
-	detail := fmt.Sprintf("mobile museum stops in %d leagues in the period, %d needed", reg.MobileMuseumLeagues, rs.MobileMuseum.MinLeagues)
-	var next []Place
-	if need > 0 && len(reg.MobileMuseumNext) > 0 {
-		next = reg.MobileMuseumNext[:min(need, len(reg.MobileMuseumNext))]
-		var names []string
-		for _, p := range next {
-			names = append(names, p.Code+" "+p.Name)
-		}
-		detail += "; next, most rural residents first: " + strings.Join(names, ", ")
+	mm := Fact{Kind: FactMobileFew, Count: reg.MobileMuseumLeagues, Target: rs.MobileMuseum.MinLeagues}
+	if need := mm.Target - mm.Count; need > 0 && len(reg.MobileMuseumNext) > 0 {
+		mm.Next = reg.MobileMuseumNext[:min(need, len(reg.MobileMuseumNext))]
 	}
-	add(RuleMobileMuseum, "", reg.MobileMuseumLeagues, rs.MobileMuseum.MinLeagues, detail)
-	if n := len(ev.res.gaps); next != nil && n > 0 && ev.res.gaps[n-1].Rule == RuleMobileMuseum {
-		ev.res.gaps[n-1].Next = next
-	}
+	add(RuleMobileMuseum, mm)
 	bt := reg.BaseTotals
-	add(RuleBaseTotals, "national", bt.National, rs.BaseTotals.National, fmt.Sprintf("national bases %d < %d", bt.National, rs.BaseTotals.National))
-	add(RuleBaseTotals, "regional", bt.Regional, rs.BaseTotals.Regional, fmt.Sprintf("regional bases %d < %d", bt.Regional, rs.BaseTotals.Regional))
-	add(RuleBaseTotals, "themed", bt.Themed, rs.BaseTotals.Themed, fmt.Sprintf("culture/tourism bases %d < %d", bt.Themed, rs.BaseTotals.Themed))
+	add(RuleBaseTotals, Fact{Kind: FactBaseTotalFew, Component: "national", Count: bt.National, Target: rs.BaseTotals.National})
+	add(RuleBaseTotals, Fact{Kind: FactBaseTotalFew, Component: "regional", Count: bt.Regional, Target: rs.BaseTotals.Regional})
+	add(RuleBaseTotals, Fact{Kind: FactBaseTotalFew, Component: "themed", Count: bt.Themed, Target: rs.BaseTotals.Themed})
 }

@@ -1,7 +1,6 @@
 package coverage
 
 import (
-	"fmt"
 	"sort"
 )
 
@@ -105,12 +104,13 @@ func Gini(values []float64) float64 {
 	return (2*weighted)/(float64(n)*sum) - float64(n+1)/float64(n)
 }
 
-// summarise builds the rule table.
+// summarise builds the rule table. Its Target and Actual texts are left to
+// the wording (data/words), which says them in the reader's language.
 func (ev *evaluation) summarise() {
 	res, rs := ev.res, ev.rs
 	// tally counts a unit-scope rule over the units of its scope.
-	tally := func(id, scope string, units []int, noun, target string) {
-		rr := RuleResult{ID: id, Scope: scope, Target: target, PlanText: ev.rs.PlanText(id)}
+	tally := func(id, scope string, units []int) {
+		rr := RuleResult{ID: id, Scope: scope, PlanText: ev.rs.PlanText(id)}
 		for _, i := range units {
 			code := ev.m.World.Units[i].Code
 			rr.Total++
@@ -121,35 +121,22 @@ func (ev *evaluation) summarise() {
 			}
 		}
 		rr.Pass = rr.Passing == rr.Total
-		rr.Actual = fmt.Sprintf("%d/%d %s", rr.Passing, rr.Total, noun)
 		res.Rules = append(res.Rules, rr)
 	}
 	counties, leagues := ev.m.Counties, ev.m.Leagues
-	tally(RuleVenue1000, LevelCounty, counties, "counties",
-		fmt.Sprintf("every county has an open venue of at least %.0f m²", rs.Venue1000.MinFloorAreaM2))
-	tally(RuleLeagueMuseum, LevelLeague, leagues, "leagues",
-		fmt.Sprintf("every league has an open comprehensive venue of at least %.0f m² per 10,000 urban residents (%.0f below %d), at least %.0f m²",
-			rs.LeagueMuseum.M2Per10k, rs.LeagueMuseum.M2Per10kSmall, rs.LeagueMuseum.SmallBelow, rs.LeagueMuseum.MinimumM2))
-	tally(RuleCaravanReach, LevelCounty, counties, "counties",
-		fmt.Sprintf("an open caravan in or within reach (default %.0f km) of every county seat, or a caravan visit in the period", rs.CaravanReach.DefaultReachKm))
-
+	tally(RuleVenue1000, LevelCounty, counties)
+	tally(RuleLeagueMuseum, LevelLeague, leagues)
+	tally(RuleCaravanReach, LevelCounty, counties)
 	mm := res.Region.MobileMuseumLeagues
-	res.Rules = append(res.Rules, ev.regionRule(RuleMobileMuseum, mm >= rs.MobileMuseum.MinLeagues,
-		fmt.Sprintf("mobile museum stops in at least %d leagues", rs.MobileMuseum.MinLeagues),
-		fmt.Sprintf("%d leagues", mm)))
-
+	res.Rules = append(res.Rules, ev.regionRule(RuleMobileMuseum, mm >= rs.MobileMuseum.MinLeagues))
 	bt := res.Region.BaseTotals
 	res.Rules = append(res.Rules, ev.regionRule(RuleBaseTotals,
-		bt.National >= rs.BaseTotals.National && bt.Regional >= rs.BaseTotals.Regional && bt.Themed >= rs.BaseTotals.Themed,
-		fmt.Sprintf("national >= %d, regional >= %d, culture/tourism themed >= %d", rs.BaseTotals.National, rs.BaseTotals.Regional, rs.BaseTotals.Themed),
-		fmt.Sprintf("national %d, regional %d, themed %d", bt.National, bt.Regional, bt.Themed)))
-
-	tally(RuleBaseDistribution, LevelCounty, counties, "counties",
-		fmt.Sprintf("every county has at least %d open base", rs.BaseDistribution.MinBases))
+		bt.National >= rs.BaseTotals.National && bt.Regional >= rs.BaseTotals.Regional && bt.Themed >= rs.BaseTotals.Themed))
+	tally(RuleBaseDistribution, LevelCounty, counties)
 }
 
-func (ev *evaluation) regionRule(id string, pass bool, target, actual string) RuleResult {
-	rr := RuleResult{ID: id, Scope: LevelRegion, Pass: pass, Total: 1, Target: target, Actual: actual, PlanText: ev.rs.PlanText(id)}
+func (ev *evaluation) regionRule(id string, pass bool) RuleResult {
+	rr := RuleResult{ID: id, Scope: LevelRegion, Pass: pass, Total: 1, PlanText: ev.rs.PlanText(id)}
 	if pass {
 		rr.Passing = 1
 	} else {

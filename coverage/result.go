@@ -36,11 +36,13 @@ type Dataset struct {
 
 // RuleResult is one rule's outcome over its scope.
 type RuleResult struct {
-	ID       string   `json:"id"`
-	Scope    string   `json:"scope"`
-	Pass     bool     `json:"pass"`
-	Passing  int      `json:"passing"`
-	Total    int      `json:"total"`
+	ID      string `json:"id"`
+	Scope   string `json:"scope"`
+	Pass    bool   `json:"pass"`
+	Passing int    `json:"passing"`
+	Total   int    `json:"total"`
+	// Target and Actual say the rule's target and its state for people;
+	// the wording (data/words) fills them in the reader's language.
 	Target   string   `json:"target"`
 	Actual   string   `json:"actual"`
 	PlanText string   `json:"plan_text"`
@@ -101,7 +103,10 @@ type UnitRule struct {
 	Actual   float64  `json:"actual"`             // the measure compared with the target
 	Target   float64  `json:"target"`             // the threshold
 	Pipeline []string `json:"pipeline,omitempty"` // under construction or planned facilities that would close the gap
-	Detail   string   `json:"detail,omitempty"`
+	// Fact is what a failing rule found; Detail is it said for people,
+	// filled by the wording (data/words) in the reader's language.
+	Fact   *Fact  `json:"fact,omitempty"`
+	Detail string `json:"detail,omitempty"`
 }
 
 // RegionResult holds the region-scope figures, with the region's names.

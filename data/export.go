@@ -1,7 +1,6 @@
 package data
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"image/color"
@@ -11,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/data/words"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 	"github.com/twpayne/go-kml/v3"
@@ -34,7 +34,10 @@ func WriteFacilitiesCSV(w io.Writer, fs []coverage.Facility) error {
 	}
 	sort.Strings(extraCols)
 	header := append(append([]string{"lon", "lat"}, FacilityKeys...), extraCols...)
-	cw := csv.NewWriter(w)
+	cw, err := newCSV(w)
+	if err != nil {
+		return err
+	}
 	if err := cw.Write(header); err != nil {
 		return err
 	}
@@ -132,13 +135,16 @@ func GapCollection(res *coverage.Result, gaps []coverage.Gap) *geojson.FeatureCo
 
 // WriteGapsKML writes the gap list as KML placemarks at the places of
 // GapPlaces, coloured by priority (red: top third), each with a
-// description of the gap and its priority parts, for Google Earth or 奥维.
-func WriteGapsKML(w io.Writer, res *coverage.Result, gaps []coverage.Gap, sample bool) error {
+// description of the gap and its priority parts in the language, for
+// Google Earth or 奥维.
+func WriteGapsKML(w io.Writer, res *coverage.Result, gaps []coverage.Gap, sample bool, lang words.Lang) error {
 	places := GapPlaces(res)
 	high, mid := priorityCuts(gaps)
-	sp := RegionSpeech(res.Region.Region)
-	doc := []kml.Element{kml.Name(title(sp.RegionName("zh")+" kepu 缺口 gaps", sample)),
-		kml.Description(sp.RegionName("zh") + " (" + sp.RegionName("en") + ") 科学素质行动 2021–2025 plan targets not yet met, ranked by priority. " + sampleNote(sample)),
+	sp := words.RegionSpeech(res.Region.Region)
+	region := sp.RegionName(lang)
+	doc := []kml.Element{kml.Name(title(region+lang.Pick(" kepu 差距清单", " kepu gaps"), sample)),
+		kml.Description(sp.Say(fmt.Sprintf(lang.Pick("%s尚未达到的%s目标，按优先级排序。%s", "%s: the targets of the %s not yet met, by priority. %s"),
+			region, sp.Plan(lang), sampleNote(sample, lang)))),
 		pinStyle("high", color.RGBA{R: 0xd7, G: 0x30, B: 0x27, A: 0xff}),
 		pinStyle("mid", color.RGBA{R: 0xfc, G: 0x8d, B: 0x59, A: 0xff}),
 		pinStyle("low", color.RGBA{R: 0xfe, G: 0xe0, B: 0x8b, A: 0xff})}
@@ -155,8 +161,8 @@ func WriteGapsKML(w io.Writer, res *coverage.Result, gaps []coverage.Gap, sample
 			style = "#mid"
 		}
 		doc = append(doc, kml.Placemark(
-			kml.Name(fmt.Sprintf("%d. %s %s", i+1, g.Name, g.Rule)),
-			kml.Description(gapDescription(g)),
+			kml.Name(fmt.Sprintf("%d. %s %s", i+1, g.Name, sp.Say(words.RuleName(g.Rule, lang)))),
+			kml.Description(sp.Say(gapDescription(g, lang))),
 			kml.StyleURL(style),
 			kml.ExtendedData(
 				kml.Data("rule", kml.Value(g.Rule)), kml.Data("code", kml.Value(g.Code)),
@@ -168,18 +174,20 @@ func WriteGapsKML(w io.Writer, res *coverage.Result, gaps []coverage.Gap, sample
 	return kml.KML(kml.Document(doc...)).WriteIndent(w, "", "  ")
 }
 
-// WriteFacilitiesKML writes facilities as KML placemarks.
-func WriteFacilitiesKML(w io.Writer, fs []coverage.Facility, sample bool) error {
-	doc := []kml.Element{kml.Name(title("kepu 科普设施 facilities", sample))}
+// WriteFacilitiesKML writes facilities as KML placemarks, each described
+// field by field in the language.
+func WriteFacilitiesKML(w io.Writer, fs []coverage.Facility, sample bool, lang words.Lang) error {
+	doc := []kml.Element{kml.Name(title(lang.Pick("kepu 科普设施", "kepu facilities"), sample))}
+	sep := lang.Pick("：", ": ")
 	for _, f := range fs {
 		var lines []string
 		for _, k := range FacilityKeys {
 			if v, ok := FacilityFeature(f).Properties[k]; ok && k != "name" {
-				lines = append(lines, fmt.Sprintf("%s: %s", k, csvCell(v)))
+				lines = append(lines, words.FieldName(k, lang)+sep+words.Word(csvCell(v), lang))
 			}
 		}
 		if f.LocatedBy == coverage.LocatedByCounty {
-			lines = append(lines, LocatedBySeatNote)
+			lines = append(lines, words.FieldName("located_by", lang)+sep+lang.Pick("无坐标，标注于旗县驻地", "no coordinates: drawn at the county seat"))
 		}
 		name := f.Name
 		if name == "" {
@@ -191,16 +199,17 @@ func WriteFacilitiesKML(w io.Writer, fs []coverage.Facility, sample bool) error 
 	return kml.KML(kml.Document(doc...)).WriteIndent(w, "", "  ")
 }
 
-func gapDescription(g coverage.Gap) string {
+func gapDescription(g coverage.Gap, lang words.Lang) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s (%s %s)\n%s\n", g.Name, g.Level, g.Code, g.Detail)
-	fmt.Fprintf(&b, "actual %s, target %s, shortfall %s\n", fmtNum(g.Actual), fmtNum(g.Target), fmtNum(g.Shortfall))
-	fmt.Fprintf(&b, "priority %s", fmtNum(g.Priority))
+	level := words.Word("level_"+g.Level, lang)
+	fmt.Fprintf(&b, lang.Pick("%s（%s %s）\n%s\n", "%s (%s %s)\n%s\n"), g.Name, level, g.Code, words.GapDetail(g, lang))
+	fmt.Fprintf(&b, lang.Pick("现状 %s，目标 %s，缺口 %s\n", "actual %s, target %s, shortfall %s\n"), fmtNum(g.Actual), fmtNum(g.Target), fmtNum(g.Shortfall))
+	fmt.Fprintf(&b, lang.Pick("优先级 %s", "priority %s"), fmtNum(g.Priority))
 	for _, p := range g.Parts {
-		fmt.Fprintf(&b, "\n  %s: %s (%s %s)", p.Name, fmtNum(p.Score), fmtNum(p.Measure), p.Unit)
+		fmt.Fprintf(&b, lang.Pick("\n  %s：%s（%s %s）", "\n  %s: %s (%s %s)"), words.Word(p.Name, lang), fmtNum(p.Score), fmtNum(p.Measure), words.MeasureUnit(p.Unit, lang))
 	}
 	if len(g.Pipeline) > 0 {
-		fmt.Fprintf(&b, "\npipeline: %s", strings.Join(g.Pipeline, ", "))
+		fmt.Fprintf(&b, lang.Pick("\n在建/规划：%s", "\npipeline: %s"), strings.Join(g.Pipeline, ", "))
 	}
 	return b.String()
 }
@@ -230,9 +239,9 @@ func title(t string, sample bool) string {
 	return t
 }
 
-func sampleNote(sample bool) string {
+func sampleNote(sample bool, lang words.Lang) string {
 	if sample {
-		return "The facility registry is synthetic sample data (示例数据)."
+		return lang.Pick("设施名录为合成的示例数据，并非真实情况。", "The facility registry is synthetic sample data (示例数据).")
 	}
 	return ""
 }

@@ -48,7 +48,7 @@ type seenAt struct {
 	rows bool
 }
 
-func (s seenAt) where() string {
+func (s seenAt) where() error {
 	return (&problems{file: s.file, rows: s.rows}).where(int(s.n))
 }
 

@@ -1,13 +1,13 @@
 package data
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/data/words"
 )
 
 // PlanColumns are the investment plan's CSV columns: one row per action.
@@ -17,7 +17,10 @@ var PlanColumns = []string{"rank", "id", "kind", "year", "county", "county_name"
 // WritePlanCSV writes the plan's actions as CSV with a header row; closes
 // lists rule:code pairs separated by semicolons.
 func WritePlanCSV(w io.Writer, p *coverage.InvestmentPlan) error {
-	cw := csv.NewWriter(w)
+	cw, err := newCSV(w)
+	if err != nil {
+		return err
+	}
 	if err := cw.Write(PlanColumns); err != nil {
 		return err
 	}
@@ -44,11 +47,11 @@ func WritePlanCSV(w io.Writer, p *coverage.InvestmentPlan) error {
 }
 
 // closesList joins gaps as rule:code, or for people as "rule name code name".
-func closesList(gs []coverage.PlanGap, sep string, people bool, lang Lang) string {
+func closesList(gs []coverage.PlanGap, sep string, people bool, lang words.Lang) string {
 	var parts []string
 	for _, g := range gs {
 		if people {
-			parts = append(parts, fmt.Sprintf("%s %s %s", RuleName(g.Rule, lang), g.Code, g.Name))
+			parts = append(parts, fmt.Sprintf("%s %s %s", words.RuleName(g.Rule, lang), g.Code, g.Name))
 		} else {
 			parts = append(parts, g.Rule+":"+g.Code)
 		}
@@ -58,94 +61,94 @@ func closesList(gs []coverage.PlanGap, sep string, people bool, lang Lang) strin
 
 // PlanActionText says what an action does, for people: its kind, where,
 // and the floor area or reach.
-func PlanActionText(a coverage.PlanAction, lang Lang) string {
+func PlanActionText(a coverage.PlanAction, lang words.Lang) string {
 	where := a.CountyName
 	if a.SiteName != "" && a.SiteName != a.CountyName {
 		where += " " + a.SiteName
 	}
-	s := PlanWord(a.Kind, lang) + " " + where
+	s := words.PlanWord(a.Kind, lang) + " " + where
 	switch a.Kind {
 	case coverage.ActionExpandVenue, coverage.ActionExpandMuseum:
-		s += " " + fmt.Sprintf(PlanWord("plan_area", lang), Figure(a.FromM2), Figure(a.ToM2), Figure(a.AddM2))
+		s += " " + fmt.Sprintf(words.PlanWord("plan_area", lang), words.Figure(a.FromM2), words.Figure(a.ToM2), words.Figure(a.AddM2))
 	case coverage.ActionBuildVenue, coverage.ActionBuildMuseum:
-		s += " " + fmt.Sprintf(PlanWord("plan_new_area", lang), Figure(a.ToM2))
+		s += " " + fmt.Sprintf(words.PlanWord("plan_new_area", lang), words.Figure(a.ToM2))
 	case coverage.ActionCaravan:
-		s += " " + fmt.Sprintf(PlanWord("plan_reach", lang), Figure(a.ReachKm))
+		s += " " + fmt.Sprintf(words.PlanWord("plan_reach", lang), words.Figure(a.ReachKm))
 	}
 	return s
 }
 
 // PlanResult says whether the plan is proven optimal, or how close to the bound it is.
-func PlanResult(p *coverage.InvestmentPlan, lang Lang) string {
+func PlanResult(p *coverage.InvestmentPlan, lang words.Lang) string {
 	if p.Optimal {
-		return fmt.Sprintf(PlanWord("plan_optimal", lang), p.Nodes, p.CandidateActions)
+		return fmt.Sprintf(words.PlanWord("plan_optimal", lang), p.Nodes, p.CandidateActions)
 	}
 	pct := 100.0
 	if p.UpperBound > 0 {
 		pct = 100 * p.Value / p.UpperBound
 	}
-	return fmt.Sprintf(PlanWord("plan_not_optimal", lang), Figure(p.UpperBound), pct, p.Nodes-1, p.CandidateActions)
+	return fmt.Sprintf(words.PlanWord("plan_not_optimal", lang), words.Figure(p.UpperBound), pct, p.Nodes-1, p.CandidateActions)
 }
 
 // PlanTotal is the plan's one-line summary: actions, spending, gaps and priority closed.
-func PlanTotal(p *coverage.InvestmentPlan, lang Lang) string {
-	return fmt.Sprintf(PlanWord("plan_total", lang), len(p.Actions), Figure(p.Spent), Figure(p.Budget), p.Unit,
-		p.GapsClosed, Figure(p.Value), Figure(p.TotalValue))
+func PlanTotal(p *coverage.InvestmentPlan, lang words.Lang) string {
+	return fmt.Sprintf(words.PlanWord("plan_total", lang), len(p.Actions), words.Figure(p.Spent), words.Figure(p.Budget), p.Unit,
+		p.GapsClosed, words.Figure(p.Value), words.Figure(p.TotalValue))
 }
 
 // WritePlanText writes the plan for a person, Chinese first or English.
-func WritePlanText(w io.Writer, p *coverage.InvestmentPlan, lang Lang, sample bool) error {
+func WritePlanText(w io.Writer, p *coverage.InvestmentPlan, lang words.Lang, sample bool) error {
 	var b strings.Builder
 	if sample {
-		b.WriteString(lang.pick("【示例数据】\n", "[sample data]\n"))
+		b.WriteString(lang.Pick("【示例数据】\n", "[sample data]\n"))
 	}
-	fmt.Fprintf(&b, PlanWord("plan_title", lang)+"\n", p.FromYear, p.ToYear, Figure(p.Budget), p.Unit)
+	fmt.Fprintf(&b, words.PlanWord("plan_title", lang)+"\n", p.FromYear, p.ToYear, words.Figure(p.Budget), p.Unit)
 	if p.CostsPlaceholder {
-		b.WriteString(PlanWord("plan_placeholder", lang) + "\n")
+		b.WriteString(words.PlanWord("plan_placeholder", lang) + "\n")
 	}
 	if len(p.Actions) == 0 {
-		b.WriteString(PlanWord("plan_none", lang) + "\n")
+		b.WriteString(words.PlanWord("plan_none", lang) + "\n")
 	}
 	for i, a := range p.Actions {
-		fmt.Fprintf(&b, "%3d. %s  %s", i+1, PlanActionText(a, lang), fmt.Sprintf(PlanWord("plan_cost", lang), Figure(a.Cost), p.Unit))
+		fmt.Fprintf(&b, "%3d. %s  %s", i+1, PlanActionText(a, lang), fmt.Sprintf(words.PlanWord("plan_cost", lang), words.Figure(a.Cost), p.Unit))
 		if a.Year > 0 {
-			b.WriteString("  " + fmt.Sprintf(PlanWord("plan_year", lang), a.Year))
+			b.WriteString("  " + fmt.Sprintf(words.PlanWord("plan_year", lang), a.Year))
 		}
 		var closes []string
 		for _, g := range a.Closes {
-			closes = append(closes, fmt.Sprintf(lang.pick("%s %s %s（%s）", "%s %s %s (%s)"), RuleName(g.Rule, lang), g.Code, g.Name,
-				fmt.Sprintf(PlanWord("plan_priority", lang), Figure(g.Priority))))
+			closes = append(closes, fmt.Sprintf(lang.Pick("%s %s %s（%s）", "%s %s %s (%s)"), words.RuleName(g.Rule, lang), g.Code, g.Name,
+				fmt.Sprintf(words.PlanWord("plan_priority", lang), words.Figure(g.Priority))))
 		}
-		fmt.Fprintf(&b, lang.pick("\n     %s：%s；%s\n", "\n     %s: %s; %s\n"), PlanWord("plan_closes", lang), strings.Join(closes, lang.pick("；", "; ")),
-			fmt.Sprintf(PlanWord("plan_serves", lang), Figure(a.PopulationServed)))
+		fmt.Fprintf(&b, lang.Pick("\n     %s：%s；%s\n", "\n     %s: %s; %s\n"), words.PlanWord("plan_closes", lang), strings.Join(closes, lang.Pick("；", "; ")),
+			fmt.Sprintf(words.PlanWord("plan_serves", lang), words.Figure(a.PopulationServed)))
 	}
 	b.WriteString(PlanTotal(p, lang) + "\n")
-	b.WriteString(PlanResult(p, lang) + lang.pick("；", "; ") + fmt.Sprintf(PlanWord("plan_greedy", lang), Figure(p.Greedy)) + "\n")
+	b.WriteString(PlanResult(p, lang) + lang.Pick("；", "; ") + fmt.Sprintf(words.PlanWord("plan_greedy", lang), words.Figure(p.Greedy)) + "\n")
 	if len(p.Phases) > 0 {
-		b.WriteString(PlanWord("plan_phases", lang) + "\n")
+		b.WriteString(words.PlanWord("plan_phases", lang) + "\n")
 		for _, y := range p.Phases {
-			fmt.Fprintf(&b, "  "+PlanWord("plan_phase", lang), y.Year, Figure(y.Budget), Figure(y.Available), Figure(y.Spent))
+			fmt.Fprintf(&b, "  "+words.PlanWord("plan_phase", lang), y.Year, words.Figure(y.Budget), words.Figure(y.Available), words.Figure(y.Spent))
 			if len(y.Actions) > 0 {
-				b.WriteString(lang.pick("：", ": ") + strings.Join(y.Actions, ", "))
+				b.WriteString(lang.Pick("：", ": ") + strings.Join(y.Actions, ", "))
 			}
 			b.WriteString("\n")
 		}
 	}
 	if len(p.Open) > 0 {
-		fmt.Fprintf(&b, PlanWord("plan_open", lang)+"\n", len(p.Open), shortList(p.Open, 10, lang))
+		fmt.Fprintf(&b, words.PlanWord("plan_open", lang)+"\n", len(p.Open), shortList(p.Open, 10, lang))
 	}
 	if len(p.Unreachable) > 0 {
-		fmt.Fprintf(&b, PlanWord("plan_unreachable", lang)+"\n", shortList(p.Unreachable, 10, lang))
+		fmt.Fprintf(&b, words.PlanWord("plan_unreachable", lang)+"\n", shortList(p.Unreachable, 10, lang))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
 // shortList names at most n gaps, then how many more.
-func shortList(gs []coverage.PlanGap, n int, lang Lang) string {
-	s := closesList(gs[:min(n, len(gs))], lang.pick("；", "; "), true, lang)
+func shortList(gs []coverage.PlanGap, n int, lang words.Lang) string {
+	s := closesList(gs[:min(n, len(gs))], lang.Pick("；", "; "), true, lang)
 	if len(gs) > n {
-		s += fmt.Sprintf(PlanWord("plan_more", lang), len(gs)-n)
+		s += fmt.Sprintf(words.PlanWord("plan_more", lang), len(gs)-n)
 	}
 	return s
 }

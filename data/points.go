@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bufio"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -85,7 +86,11 @@ func readWeighted(name string, r io.Reader, csvInput, needWeight bool, opt Optio
 	ps := &problems{file: name}
 	var out []weighted
 	add := func(n int, fl fields, pt [2]float64) { out = append(out, weigh(n, fl, pt)) }
-	cr := csv.NewReader(r)
+	br := bufio.NewReader(r)
+	if head, _ := br.Peek(len(bom)); string(head) == bom {
+		br.Discard(len(bom)) // what kepu and Excel write
+	}
+	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1
 	cols := map[string]int{"lon": 0, "lat": 1, "weight": 2}
 	for n := 0; ; n++ {

@@ -4,10 +4,13 @@
 package data
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
 
 	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/data/words"
 )
 
 // Problem is one thing wrong with one record of an input file.
@@ -23,26 +26,38 @@ type Problem struct {
 	Warning bool   `json:"warning,omitempty"` // warnings never stop a run
 	// Record is the kind of record: "facility", "unit" or "event".
 	Record string `json:"record,omitempty"`
+	// reason is Reason as a message the wording can say in Chinese.
+	reason *words.Message
 }
 
-func (p Problem) String() string {
+func (p Problem) String() string { return p.Say(words.EN) }
+
+// Say names the file, the row or feature, the id and the field (as
+// written in the input) and says what is wrong, in the language.
+func (p Problem) Say(lang words.Lang) string {
 	var b strings.Builder
-	b.WriteString(p.File)
 	switch {
 	case p.Row > 0:
-		fmt.Fprintf(&b, ": row %d", p.Row)
+		b.WriteString(words.Sayf(lang, "%s: row %d", p.File, p.Row))
 	case p.Feature > 0:
-		fmt.Fprintf(&b, ": feature %d", p.Feature)
+		b.WriteString(words.Sayf(lang, "%s: feature %d", p.File, p.Feature))
+	default:
+		b.WriteString(p.File)
 	}
+	sep := lang.Pick("：", ": ")
 	if p.ID != "" {
-		fmt.Fprintf(&b, " (%s)", p.ID)
+		fmt.Fprintf(&b, lang.Pick("（%s）", " (%s)"), p.ID)
 	}
 	if p.Field != "" {
-		fmt.Fprintf(&b, ": %s", p.Field)
+		b.WriteString(sep + p.Field)
 	}
-	fmt.Fprintf(&b, ": %s", p.Reason)
+	reason := p.Reason
+	if p.reason != nil {
+		reason = words.SayError(p.reason, lang, nil)
+	}
+	b.WriteString(sep + reason)
 	if p.Warning {
-		b.WriteString(" [warning]")
+		b.WriteString(words.Say(lang, " [warning]"))
 	}
 	return b.String()
 }
@@ -77,7 +92,10 @@ type InvalidError struct {
 // ErrorCode is coverage.EINVALID.
 func (e *InvalidError) ErrorCode() string { return coverage.EINVALID }
 
-func (e *InvalidError) Error() string {
+func (e *InvalidError) Error() string { return e.Say(words.EN) }
+
+// Say lists the problems in the language (or is the Summary when set).
+func (e *InvalidError) Say(lang words.Lang) string {
 	if e.Summary != "" {
 		return e.Summary
 	}
@@ -88,11 +106,11 @@ func (e *InvalidError) Error() string {
 			n++
 		}
 	}
-	fmt.Fprintf(&b, "invalid input: %d problem(s)", n)
+	b.WriteString(words.Sayf(lang, "invalid input: %d problem(s)", n))
 	for _, p := range e.Problems {
 		if !p.Warning {
 			b.WriteString("\n  ")
-			b.WriteString(p.String())
+			b.WriteString(p.Say(lang))
 		}
 	}
 	return b.String()
@@ -108,11 +126,14 @@ type problems struct {
 }
 
 func (ps *problems) add(n int, id, field, format string, args ...any) {
-	ps.list = append(ps.list, ps.problem(n, id, field, fmt.Sprintf(format, args...)))
+	p := ps.problem(n, id, field, fmt.Sprintf(format, args...))
+	p.reason = &words.Message{Format: format, Args: args}
+	ps.list = append(ps.list, p)
 }
 
 func (ps *problems) warn(n int, id, field, format string, args ...any) {
 	p := ps.problem(n, id, field, fmt.Sprintf(format, args...))
+	p.reason = &words.Message{Format: format, Args: args}
 	p.Warning = true
 	ps.list = append(ps.list, p)
 }
@@ -127,12 +148,13 @@ func (ps *problems) problem(n int, id, field, reason string) Problem {
 	return p
 }
 
-// where names record n of the file: "f.csv row 3", "f.geojson feature 3".
-func (ps *problems) where(n int) string {
+// where names record n of the file: "f.csv row 3", "f.geojson feature 3"
+// (a message, so that a problem naming it says it in the reader's language).
+func (ps *problems) where(n int) error {
 	if ps.rows {
-		return fmt.Sprintf("%s row %d", ps.file, n)
+		return words.Errorf("%s row %d", ps.file, n)
 	}
-	return fmt.Sprintf("%s feature %d", ps.file, n)
+	return words.Errorf("%s feature %d", ps.file, n)
 }
 
 // errorsFor reports whether feature n has any error (not warning) since mark.
@@ -143,4 +165,19 @@ func (ps *problems) errorsSince(mark int) bool {
 		}
 	}
 	return false
+}
+
+// SayError is err for people in the language: input problems listed with
+// file, row and field, messages said in it, a missing file named; other
+// errors as they are.
+func SayError(err error, lang words.Lang) string {
+	var ie *InvalidError
+	var pe *fs.PathError
+	switch {
+	case errors.As(err, &ie) && err == error(ie):
+		return ie.Say(lang)
+	case errors.As(err, &pe) && errors.Is(err, fs.ErrNotExist):
+		return words.Sayf(lang, "no such file: %s", pe.Path)
+	}
+	return words.SayError(err, lang, func(e error) string { return SayError(e, lang) })
 }

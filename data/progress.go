@@ -1,7 +1,6 @@
 package data
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"sort"
@@ -9,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/data/words"
 )
 
 // ProgressColumns are the columns of `kepu progress --format csv`: one row
@@ -20,7 +20,10 @@ var ProgressColumns = []string{"as_of", "year", "rule", "scope", "passing", "tot
 // WriteProgressCSV writes the progress series as CSV; the projection columns
 // are filled on the last day's rows.
 func WriteProgressCSV(w io.Writer, p *coverage.Progress) error {
-	cw := csv.NewWriter(w)
+	cw, err := newCSV(w)
+	if err != nil {
+		return err
+	}
 	if err := cw.Write(ProgressColumns); err != nil {
 		return err
 	}
@@ -50,12 +53,12 @@ func WriteProgressCSV(w io.Writer, p *coverage.Progress) error {
 // WriteProgressText writes the progress series for a person: a table of
 // each rule by year, the region figures, the projection, and the counties
 // that became compliant or fell back each year.
-func WriteProgressText(w io.Writer, p *coverage.Progress, lang Lang) error {
+func WriteProgressText(w io.Writer, p *coverage.Progress, lang words.Lang) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, lang.pick("%s  评估期 %s 至 %s  %s\n", "%s  period %s to %s  %s\n"),
-		TimeWord("progress_title", lang), p.Period.From, p.Period.To, AsOfLine(p.AsOf, p.AsOfBasis, p.RecordedAt, lang))
+	fmt.Fprintf(&b, lang.Pick("%s  评估期 %s 至 %s  %s\n", "%s  period %s to %s  %s\n"),
+		words.TimeWord("progress_title", lang), p.Period.From, p.Period.To, words.AsOfLine(p.AsOf, p.AsOfBasis, p.RecordedAt, lang))
 	if p.Sample {
-		b.WriteString(lang.pick("【示例数据】设施名录为合成的示例数据，并非真实情况。\n",
+		b.WriteString(lang.Pick("【示例数据】设施名录为合成的示例数据，并非真实情况。\n",
 			"[sample data] the facility registry is synthetic sample data, not the real situation.\n"))
 	}
 	b.WriteString("\n" + pad("", 32))
@@ -64,7 +67,7 @@ func WriteProgressText(w io.Writer, p *coverage.Progress, lang Lang) error {
 	}
 	b.WriteString("\n")
 	for k, r := range p.Years[0].Rules {
-		b.WriteString("  " + pad(RuleName(r.ID, lang), 30))
+		b.WriteString("  " + pad(words.RuleName(r.ID, lang), 30))
 		for _, y := range p.Years {
 			fmt.Fprintf(&b, "%10s", fmt.Sprintf("%d/%d", y.Rules[k].Passing, y.Rules[k].Total))
 		}
@@ -77,29 +80,29 @@ func WriteProgressText(w io.Writer, p *coverage.Progress, lang Lang) error {
 		}
 		b.WriteString("\n")
 	}
-	fmt.Fprintf(&b, "\n%s:\n", TimeWord("projection", lang))
+	fmt.Fprintf(&b, "\n%s:\n", words.TimeWord("projection", lang))
 	for _, pr := range p.Projection {
-		mark := TimeWord("off_track", lang)
+		mark := words.TimeWord("off_track", lang)
 		if pr.OnTrack {
-			mark = TimeWord("on_track", lang)
+			mark = words.TimeWord("on_track", lang)
 		}
 		note := ""
 		if pr.Observed {
-			note = TimeWord("observed", lang)
+			note = words.TimeWord("observed", lang)
 		}
-		fmt.Fprintf(&b, "  %s %s %d/%d  %s%s\n", pad(mark, 10), pad(RuleName(pr.ID, lang), 30), pr.PassingAtEnd, pr.Total,
-			fmt.Sprintf("%+.1f %s", pr.PerYear, TimeWord("per_year", lang)), note)
+		fmt.Fprintf(&b, "  %s %s %d/%d  %s%s\n", pad(mark, 10), pad(words.RuleName(pr.ID, lang), 30), pr.PassingAtEnd, pr.Total,
+			fmt.Sprintf("%+.1f %s", pr.PerYear, words.TimeWord("per_year", lang)), note)
 	}
 	for _, ch := range Changes(p) {
 		if len(ch.Became) == 0 && len(ch.FellBack) == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "\n%d  %s:\n", ch.Year, RuleName(ch.Rule, lang))
+		fmt.Fprintf(&b, "\n%d  %s:\n", ch.Year, words.RuleName(ch.Rule, lang))
 		if len(ch.Became) > 0 {
-			fmt.Fprintf(&b, "  %s: %s\n", TimeWord("became_compliant", lang), placeNames(ch.Became))
+			fmt.Fprintf(&b, "  %s: %s\n", words.TimeWord("became_compliant", lang), placeNames(ch.Became))
 		}
 		if len(ch.FellBack) > 0 {
-			fmt.Fprintf(&b, "  %s: %s\n", TimeWord("fell_back", lang), placeNames(ch.FellBack))
+			fmt.Fprintf(&b, "  %s: %s\n", words.TimeWord("fell_back", lang), placeNames(ch.FellBack))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -118,13 +121,13 @@ type regionRow struct {
 	value func(coverage.RegionProgress) string
 }
 
-func regionRows(lang Lang) []regionRow {
+func regionRows(lang words.Lang) []regionRow {
 	return []regionRow{
-		{TimeWord("national_bases", lang), func(r coverage.RegionProgress) string { return strconv.Itoa(r.BaseTotals.National) }},
-		{TimeWord("regional_bases", lang), func(r coverage.RegionProgress) string { return strconv.Itoa(r.BaseTotals.Regional) }},
-		{TimeWord("themed_bases", lang), func(r coverage.RegionProgress) string { return strconv.Itoa(r.BaseTotals.Themed) }},
-		{TimeWord("mm_leagues", lang), func(r coverage.RegionProgress) string { return strconv.Itoa(r.MobileMuseumLeagues) }},
-		{TimeWord("gini", lang), func(r coverage.RegionProgress) string { return strconv.FormatFloat(r.Gini, 'f', 3, 64) }},
+		{words.TimeWord("national_bases", lang), func(r coverage.RegionProgress) string { return strconv.Itoa(r.BaseTotals.National) }},
+		{words.TimeWord("regional_bases", lang), func(r coverage.RegionProgress) string { return strconv.Itoa(r.BaseTotals.Regional) }},
+		{words.TimeWord("themed_bases", lang), func(r coverage.RegionProgress) string { return strconv.Itoa(r.BaseTotals.Themed) }},
+		{words.TimeWord("mm_leagues", lang), func(r coverage.RegionProgress) string { return strconv.Itoa(r.MobileMuseumLeagues) }},
+		{words.TimeWord("gini", lang), func(r coverage.RegionProgress) string { return strconv.FormatFloat(r.Gini, 'f', 3, 64) }},
 	}
 }
 

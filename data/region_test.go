@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/data/words"
 )
 
 // square is a one-degree square polygon at lon, lat as GeoJSON.
@@ -99,8 +100,8 @@ func TestUnitKindsOfChina(t *testing.T) {
 			if err != nil {
 				t.Fatalf("kind %s refused: %v", k, err)
 			}
-			if w.Units[0].Kind != k || KindName(k, "zh") == k {
-				t.Errorf("kind %s: got %q, Chinese name %q", k, w.Units[0].Kind, KindName(k, "zh"))
+			if w.Units[0].Kind != k || words.KindName(k, "zh") == k {
+				t.Errorf("kind %s: got %q, Chinese name %q", k, w.Units[0].Kind, words.KindName(k, "zh"))
 			}
 		})
 	}
@@ -133,7 +134,7 @@ func TestRegionSpeech(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if got := RegionSpeech(c.region).Say(c.in); got != c.want {
+			if got := words.RegionSpeech(c.region).Say(c.in); got != c.want {
 				t.Errorf("Say(%q): got %q, want %q", c.in, got, c.want)
 			}
 		})

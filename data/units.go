@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/data/words"
 	"github.com/kepu/kepu/geo"
 	"github.com/paulmach/orb"
 )
@@ -58,7 +59,7 @@ func unitFrom(fl fields, conv func(orb.Point) orb.Point) coverage.Unit {
 	}
 	u.Kind = fl.str("kind", false)
 	if u.Kind != "" {
-		fl.oneOf("kind", u.Kind, UnitKinds()...)
+		fl.oneOf("kind", u.Kind, words.UnitKinds()...)
 	}
 	u.Parent = fl.code("parent", false)
 	if u.Level == coverage.LevelRegion {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 )
 
 // FuzzReadUnits drives the unit reader (levels, kinds, the region feature)
@@ -39,7 +40,7 @@ func FuzzReadUnits(f *testing.F) {
 				continue
 			}
 			if len(u.Code) != 6 || !slices.Contains([]string{coverage.LevelCounty, coverage.LevelLeague, coverage.LevelRegion}, u.Level) ||
-				(u.Kind != "" && !slices.Contains(data.UnitKinds(), u.Kind)) {
+				(u.Kind != "" && !slices.Contains(words.UnitKinds(), u.Kind)) {
 				t.Errorf("kept unit %q level %q kind %q without a problem", u.Code, u.Level, u.Kind)
 			}
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
 	"github.com/kepu/kepu/data/embedded"
+	"github.com/kepu/kepu/data/words"
 	"github.com/labstack/echo/v4"
 )
 
@@ -35,7 +36,7 @@ type aboutDoc struct {
 	TargetsFrom string          `json:"targets_from"`
 }
 
-// regionWords are the region's words for its levels, as data.Speech has them.
+// regionWords are the region's words for its levels, as words.Speech has them.
 type regionWords struct {
 	League   string `json:"league"`
 	County   string `json:"county"`
@@ -50,7 +51,7 @@ type regionWords struct {
 func (s *Server) about(c echo.Context) error {
 	snap := s.snapshot()
 	reg := snap.result.Region.Region
-	sp := data.RegionSpeech(reg)
+	sp := words.RegionSpeech(reg)
 	doc := aboutDoc{Attribution: loadedAttribution(snap), Credit: attribution(snap), Sample: snap.world.Sample,
 		Sources: publicSources(snap.world.Sources), Version: snap.version, Region: reg,
 		Title: data.CheckTitle(sp, "zh"), TitleEN: data.CheckTitle(sp, "en"), TargetsFrom: snap.result.TargetsFrom,
@@ -83,15 +84,20 @@ func (s *Server) check(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	lang, err := langParam(c)
+	if err != nil {
+		return err
+	}
 	snap := s.snapshot()
 	res, err := s.resultAt(c, snap)
 	if err != nil {
 		return err
 	}
+	key := "\x00" + res.AsOf + "\x00" + string(lang)
 	if lean {
-		return s.serveCompact(c, snap, "check/summary\x00"+res.AsOf, func() any { return summarise(res) })
+		return s.serveCompact(c, snap, "check/summary"+key, func() any { return summarise(words.Result(res, lang)) })
 	}
-	return s.serveJSON(c, snap, "check\x00"+res.AsOf, func() any { return publicResult(res) })
+	return s.serveJSON(c, snap, "check"+key, func() any { return publicResult(words.Result(res, lang)) })
 }
 
 // publicResult is the check document as anonymous readers see it: files
@@ -150,6 +156,10 @@ func (s *Server) gaps(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	lang, err := langParam(c)
+	if err != nil {
+		return err
+	}
 	res, err := s.resultAt(c, snap)
 	if err != nil {
 		return err
@@ -159,9 +169,9 @@ func (s *Server) gaps(c echo.Context) error {
 		if gaps == nil {
 			gaps = []coverage.Gap{}
 		}
-		return gaps
+		return words.Gaps(gaps, lang, words.RegionSpeech(res.Region.Region))
 	}
-	key := "gaps\x00" + rule + "\x00" + league + "\x00" + format + "\x00" + res.AsOf
+	key := "gaps\x00" + rule + "\x00" + league + "\x00" + format + "\x00" + res.AsOf + "\x00" + string(lang)
 	switch {
 	case format == "json" && lean:
 		return s.serveCompact(c, snap, key+"\x00lean", func() any { return leanGaps(gapList()) })

@@ -13,6 +13,7 @@ import (
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
 	"github.com/kepu/kepu/data/embedded"
+	"github.com/kepu/kepu/data/words"
 	"github.com/kepu/kepu/web/tiles"
 )
 
@@ -43,7 +44,7 @@ func TestCheckEqualsEvaluate(t *testing.T) {
 		t.Errorf("Content-Type: got %q, want application/json", ct)
 	}
 	var buf bytes.Buffer
-	if err := data.WriteJSON(&buf, coverage.Evaluate(w, coverage.Defaults())); err != nil {
+	if err := data.WriteJSON(&buf, words.Result(coverage.Evaluate(w, coverage.Defaults()), words.ZH)); err != nil {
 		t.Fatal(err)
 	}
 	var got, want any
@@ -53,6 +54,33 @@ func TestCheckEqualsEvaluate(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("GET /api/check differs from coverage.Evaluate on the same world")
+	}
+}
+
+// TestCheckLang pins the texts of the check document in each language:
+// Chinese by default, English with ?lang=en, 400 for another language.
+func TestCheckLang(t *testing.T) {
+	s := newServer(t, loadWorld(t), nil)
+	for _, tc := range []struct{ query, detail, target string }{
+		{"", "最大开放场馆 960 平方米，不足 1,000 平方米", "每个旗县有 1000 平方米以上的开放科普场馆"},
+		{"?lang=zh", "最大开放场馆 960 平方米，不足 1,000 平方米", "每个旗县有 1000 平方米以上的开放科普场馆"},
+		{"?lang=en", "largest open venue 960 m² < 1,000 m²", "every county has an open venue of at least 1000 m²"},
+	} {
+		var doc coverage.Result
+		decode(t, get(t, s, "/api/check"+tc.query), &doc)
+		u := unitOf(doc, "150404") // 松山区: its largest venue has 960 m²
+		if u == nil || u.Rules[coverage.RuleVenue1000].Detail != tc.detail {
+			t.Errorf("/api/check%s 150404 venue_1000 detail: got %+v, want %q", tc.query, u, tc.detail)
+		}
+		if f := u.Rules[coverage.RuleVenue1000].Fact; f == nil || f.Kind != coverage.FactVenueSmall || f.LargestM2 != 960 || f.TargetM2 != 1000 {
+			t.Errorf("/api/check%s 150404 venue_1000 fact: got %+v, want venue_small 960/1000", tc.query, f)
+		}
+		if got := doc.Rules[0].Target; got != tc.target {
+			t.Errorf("/api/check%s rules[0].target: got %q, want %q", tc.query, got, tc.target)
+		}
+	}
+	if rec := get(t, s, "/api/check?lang=fr"); rec.Code != http.StatusBadRequest {
+		t.Errorf("lang=fr: got %d, want 400", rec.Code)
 	}
 }
 
@@ -98,7 +126,11 @@ func TestGapsCSV(t *testing.T) {
 	if ct := rec.Header().Get("Content-Type"); !strings.HasPrefix(ct, "text/csv") {
 		t.Errorf("Content-Type: got %q, want text/csv", ct)
 	}
-	rows, err := csv.NewReader(rec.Body).ReadAll()
+	body := rec.Body.String()
+	if !strings.HasPrefix(body, "\ufeffrule,") {
+		t.Errorf("CSV: got %.12q, want a UTF-8 byte-order mark and the header", body)
+	}
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(body, "\ufeff"))).ReadAll()
 	if err != nil {
 		t.Fatalf("reading CSV: %v", err)
 	}

@@ -84,7 +84,7 @@ func TestProgressRoute(t *testing.T) {
 		t.Errorf("as of 2023-12-31: got %d years", n)
 	}
 	rec := get(t, s, "/api/progress?format=csv")
-	if rec.Code != http.StatusOK || !strings.HasPrefix(rec.Body.String(), "as_of,year,rule") {
+	if rec.Code != http.StatusOK || !strings.HasPrefix(rec.Body.String(), "\ufeffas_of,year,rule") {
 		t.Errorf("CSV: %d %.40q", rec.Code, rec.Body.String())
 	}
 	if rec := get(t, s, "/api/progress?format=xml"); rec.Code != http.StatusBadRequest {

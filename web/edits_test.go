@@ -15,6 +15,7 @@ import (
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
 	"github.com/kepu/kepu/data/gpkg"
+	"github.com/kepu/kepu/data/words"
 	"github.com/kepu/kepu/web/tiles"
 	"github.com/paulmach/orb/maptile"
 )
@@ -171,7 +172,7 @@ func TestEditShowsInCheck(t *testing.T) {
 	fs, _, _ := data.ReadFacilities("oracle", strings.NewReader(body), data.Options{})
 	w := *base.world
 	w.Facilities = append(append([]coverage.Facility(nil), base.world.Facilities...), fs...)
-	want := coverage.Evaluate(&w, coverage.Defaults())
+	want := words.Result(coverage.Evaluate(&w, coverage.Defaults()), words.ZH)
 	var got coverage.Result
 	decode(t, get(t, s, "/api/check"), &got)
 	wantJSON, _ := json.Marshal(want.Units)

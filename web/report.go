@@ -18,12 +18,9 @@ const mimeXLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 // `kepu report` writes (report.xlsx), for the world the server holds now,
 // edits included.
 func (s *Server) reportWorkbook(c echo.Context) error {
-	lang := c.QueryParam("lang")
-	if lang == "" {
-		lang = "zh"
-	}
-	if lang != "zh" && lang != "en" {
-		return invalidf("lang %q: use zh or en", lang)
+	lang, err := langParam(c)
+	if err != nil {
+		return err
 	}
 	snap := s.snapshot()
 	res, err := s.resultAt(c, snap)
@@ -35,8 +32,8 @@ func (s *Server) reportWorkbook(c echo.Context) error {
 	// Made once per world version, day and language, on the worker pool;
 	// the work outlives the client that asked first, as others may be waiting.
 	ctx := context.WithoutCancel(c.Request().Context())
-	return s.serveWork(c, snap, "report.xlsx\x00"+lang+"\x00"+res.AsOf, "workbook", mimeXLSX, func(b *bytes.Buffer) error {
-		return report.WriteWorkbook(ctx, b, snap.model, res, report.Options{Lang: data.Lang(lang), Generated: now})
+	return s.serveWork(c, snap, "report.xlsx\x00"+string(lang)+"\x00"+res.AsOf, "workbook", mimeXLSX, func(b *bytes.Buffer) error {
+		return report.WriteWorkbook(ctx, b, snap.model, res, report.Options{Lang: lang, Generated: now})
 	})
 }
 

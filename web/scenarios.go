@@ -14,6 +14,7 @@ import (
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 	"github.com/kepu/kepu/geo"
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
@@ -113,6 +114,10 @@ func listScenarios(c echo.Context, st ScenarioStore) error {
 }
 
 func (s *Server) postScenario(c echo.Context, st ScenarioStore) error {
+	lang, err := langParam(c)
+	if err != nil {
+		return err
+	}
 	snap := s.snapshot()
 	input, err := requestBody(c)
 	if err != nil {
@@ -120,7 +125,7 @@ func (s *Server) postScenario(c echo.Context, st ScenarioStore) error {
 	}
 	sc, err := data.ReadScenarioFor("request", bytes.NewReader(input), snap.world, data.Options{CRS: c.QueryParam("crs")})
 	if inv := (*data.InvalidError)(nil); errors.As(err, &inv) {
-		inv.Summary = fmt.Sprintf("invalid scenario: %d problem(s)", len(inv.Problems))
+		inv.Summary = words.Sayf(lang, "invalid scenario: %d problem(s)", len(inv.Problems))
 		return inv
 	} else if err != nil {
 		return invalidf("%v", err)
@@ -138,7 +143,7 @@ func (s *Server) postScenario(c echo.Context, st ScenarioStore) error {
 	if err != nil {
 		return err
 	}
-	doc := &scenarioDoc{ID: id, Created: time.Now().UTC().Format(time.RFC3339), ScenarioResult: res,
+	doc := &scenarioDoc{ID: id, Created: time.Now().UTC().Format(time.RFC3339), ScenarioResult: words.Scenario(res, lang),
 		Features: proposedFeatures(snap.model, res.Added), Input: compact(input), InputCRS: c.QueryParam("crs")}
 	if err := saveScenario(c.Request().Context(), st, doc); err != nil {
 		return err

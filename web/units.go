@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/data/words"
 	"github.com/labstack/echo/v4"
 	"github.com/paulmach/orb/geojson"
 )
@@ -48,6 +49,10 @@ func (s *Server) units(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	lang, err := langParam(c)
+	if err != nil {
+		return err
+	}
 	snap := s.snapshot()
 	res, err := s.resultAt(c, snap)
 	if err != nil {
@@ -64,12 +69,13 @@ func (s *Server) units(c echo.Context) error {
 			return out
 		})
 	}
-	return s.serveJSON(c, snap, "units\x00"+level+"\x00"+res.AsOf, func() any {
+	return s.serveJSON(c, snap, "units\x00"+level+"\x00"+res.AsOf+"\x00"+string(lang), func() any {
 		out := []unitDoc{}
+		sp := words.RegionSpeech(res.Region.Region)
 		for i := range res.Units {
 			r := &res.Units[i]
 			if level == "" || r.Level == level {
-				out = append(out, snap.unitDoc(r))
+				out = append(out, snap.unitDoc(words.UnitResult(r, lang, sp)))
 			}
 		}
 		return out
@@ -78,6 +84,10 @@ func (s *Server) units(c echo.Context) error {
 
 // unit serves GET /api/units/{code}.
 func (s *Server) unit(c echo.Context) error {
+	lang, err := langParam(c)
+	if err != nil {
+		return err
+	}
 	snap := s.snapshot()
 	code := c.Param("code")
 	res, err := s.resultAt(c, snap)
@@ -88,13 +98,15 @@ func (s *Server) unit(c echo.Context) error {
 	if !ok {
 		return notFoundf("no unit with code %q", code)
 	}
-	d := unitDetail{unitDoc: snap.unitDoc(r), Facilities: snap.featureCollection(snap.facilitiesIn(code), "")}
+	sp := words.RegionSpeech(res.Region.Region)
+	d := unitDetail{unitDoc: snap.unitDoc(words.UnitResult(r, lang, sp)), Facilities: snap.featureCollection(snap.facilitiesIn(code), "")}
 	d.Gaps = []coverage.Gap{}
 	for _, g := range res.Gaps(coverage.GapFilter{}) {
 		if g.Code == code {
 			d.Gaps = append(d.Gaps, g)
 		}
 	}
+	d.Gaps = words.Gaps(d.Gaps, lang, sp)
 	if r.Level == coverage.LevelLeague {
 		d.Counties = snap.counties(code)
 	}

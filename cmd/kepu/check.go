@@ -2,11 +2,11 @@ package main
 
 import (
 	"flag"
-	"fmt"
 	"io"
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
@@ -22,7 +22,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if !validFormat(*format) {
-		return fail(stderr, "check", fmt.Errorf("--format %q: use text, json or csv", *format))
+		return fail(stderr, "check", words.Errorf("--format %q: use text, json or csv", *format))
 	}
 	w, rs, err := rec.load(&in)
 	if err != nil {
@@ -32,13 +32,14 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return runCheckScenario(*scenario, w, rs, in, *format, *worst, stdout, stderr)
 	}
 	res := coverage.Evaluate(w, rs)
+	lang := in.language()
 	switch *format {
 	case "json":
-		err = data.WriteJSON(stdout, res)
+		err = data.WriteJSON(stdout, words.Result(res, lang))
 	case "csv":
-		err = data.WriteCheckCSV(stdout, res)
+		err = data.WriteCheckCSV(stdout, res, lang)
 	default:
-		err = data.WriteCheckText(stdout, res, data.Lang(in.lang), *worst)
+		err = data.WriteCheckText(stdout, res, lang, *worst)
 	}
 	if err != nil {
 		return fail(stderr, "check", err)
@@ -59,10 +60,10 @@ func runGaps(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if !validFormat(*format) {
-		return fail(stderr, "gaps", fmt.Errorf("--format %q: use text, json or csv", *format))
+		return fail(stderr, "gaps", words.Errorf("--format %q: use text, json or csv", *format))
 	}
 	if *rule != "" && !knownRule(*rule) {
-		return fail(stderr, "gaps", fmt.Errorf("--rule %q: unknown rule (one of %v)", *rule, coverage.RuleIDs))
+		return fail(stderr, "gaps", words.Errorf("--rule %q: unknown rule (one of %v)", *rule, coverage.RuleIDs))
 	}
 	w, rs, err := rec.load(&in)
 	if err != nil {
@@ -71,7 +72,7 @@ func runGaps(args []string, stdout, stderr io.Writer) int {
 	m := coverage.NewModel(w)
 	if *league != "" {
 		if u, ok := m.Unit(*league); !ok || u.Level != coverage.LevelLeague {
-			return fail(stderr, "gaps", fmt.Errorf("--league %q: no such league", *league))
+			return fail(stderr, "gaps", words.Errorf("--league %q: no such league", *league))
 		}
 	}
 	res := m.Evaluate(rs)
@@ -79,13 +80,15 @@ func runGaps(args []string, stdout, stderr io.Writer) int {
 	if gaps == nil {
 		gaps = []coverage.Gap{}
 	}
+	lang, sp := in.language(), words.RegionSpeech(res.Region.Region)
+	gaps = words.Gaps(gaps, lang, sp)
 	switch *format {
 	case "json":
 		err = data.WriteJSON(stdout, gaps)
 	case "csv":
 		err = data.WriteGapsCSV(stdout, gaps)
 	default:
-		err = data.WriteGapsTextIn(stdout, gaps, data.Lang(in.lang), data.RegionSpeech(res.Region.Region))
+		err = data.WriteGapsTextIn(stdout, gaps, lang, sp)
 	}
 	if err != nil {
 		return fail(stderr, "gaps", err)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -12,6 +11,7 @@ import (
 	"github.com/kepu/kepu/data"
 	"github.com/kepu/kepu/data/gpkg"
 	"github.com/kepu/kepu/data/pgstore"
+	"github.com/kepu/kepu/data/words"
 )
 
 // runExport writes the facilities or the gap list as GeoJSON, CSV, KML or
@@ -39,11 +39,11 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	}
 	if *format == "gpkg" && *what == "gaps" {
 		res := coverage.Evaluate(w, rs)
-		gaps := res.Gaps(coverage.GapFilter{Rule: *rule, League: *league})
+		gaps := words.Gaps(res.Gaps(coverage.GapFilter{Rule: *rule, League: *league}), in.language(), words.RegionSpeech(res.Region.Region))
 		if err := gpkg.WriteGaps(ctx, *out, gaps, data.GapPlaces(res)); err != nil {
 			return fail(stderr, "export", err)
 		}
-		fmt.Fprintf(stdout, "wrote %d gaps to %s\n", len(gaps), *out)
+		fmt.Fprint(stdout, words.Sayf(langOfOutput(stderr), "wrote %d gaps to %s\n", len(gaps), *out))
 		return exitPass
 	}
 	if *format == "gpkg" {
@@ -54,11 +54,11 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, "export", err)
 	}
 	if *what == "facilities" {
-		err = writeFacilities(dst, w, *format)
+		err = writeFacilities(dst, w, *format, in.language())
 	} else {
 		res := coverage.Evaluate(w, rs)
-		gaps := res.Gaps(coverage.GapFilter{Rule: *rule, League: *league})
-		err = writeGaps(dst, res, gaps, *format, w.Sample)
+		gaps := words.Gaps(res.Gaps(coverage.GapFilter{Rule: *rule, League: *league}), in.language(), words.RegionSpeech(res.Region.Region))
+		err = writeGaps(dst, res, gaps, *format, w.Sample, in.language())
 	}
 	if cerr := closeOut(); err == nil {
 		err = cerr
@@ -71,16 +71,16 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 
 func checkExportFlags(what, format, out string) error {
 	if what != "facilities" && what != "gaps" {
-		return fmt.Errorf("--what %q: use facilities or gaps", what)
+		return words.Errorf("--what %q: use facilities or gaps", what)
 	}
 	switch format {
 	case "geojson", "csv", "kml":
 	case "gpkg":
 		if out == "" {
-			return errors.New("--format gpkg needs --out FILE")
+			return words.Errorf("--format gpkg needs --out FILE")
 		}
 	default:
-		return fmt.Errorf("--format %q: use geojson, csv, kml or gpkg", format)
+		return words.Errorf("--format %q: use geojson, csv, kml or gpkg", format)
 	}
 	return nil
 }
@@ -119,22 +119,22 @@ func output(path string, stdout io.Writer) (io.Writer, func() error, error) {
 	return f, f.Close, nil
 }
 
-func writeFacilities(w io.Writer, world *coverage.World, format string) error {
+func writeFacilities(w io.Writer, world *coverage.World, format string, lang words.Lang) error {
 	switch format {
 	case "csv":
 		return data.WriteFacilitiesCSV(w, world.Facilities)
 	case "kml":
-		return data.WriteFacilitiesKML(w, world.Facilities, world.Sample)
+		return data.WriteFacilitiesKML(w, world.Facilities, world.Sample, lang)
 	}
 	return data.WriteJSON(w, data.FacilityCollection(world.Facilities))
 }
 
-func writeGaps(w io.Writer, res *coverage.Result, gaps []coverage.Gap, format string, sample bool) error {
+func writeGaps(w io.Writer, res *coverage.Result, gaps []coverage.Gap, format string, sample bool, lang words.Lang) error {
 	switch format {
 	case "csv":
 		return data.WriteGapsCSV(w, gaps)
 	case "kml":
-		return data.WriteGapsKML(w, res, gaps, sample)
+		return data.WriteGapsKML(w, res, gaps, sample, lang)
 	}
 	return data.WriteJSON(w, data.GapCollection(res, gaps))
 }
@@ -142,7 +142,7 @@ func writeGaps(w io.Writer, res *coverage.Result, gaps []coverage.Gap, format st
 // exportGPKG writes the registry (facilities and events) as a new GeoPackage.
 func exportGPKG(ctx context.Context, w *coverage.World, path string, stdout, stderr io.Writer) int {
 	if _, err := os.Stat(path); err == nil {
-		return fail(stderr, "export", fmt.Errorf("%s exists; kepu export writes a new GeoPackage", path))
+		return fail(stderr, "export", words.Errorf("%s exists; kepu export writes a new GeoPackage", path))
 	}
 	st, err := gpkg.Open(ctx, path)
 	if err != nil {
@@ -152,6 +152,6 @@ func exportGPKG(ctx context.Context, w *coverage.World, path string, stdout, std
 	if err := st.Import(ctx, "export", w.Facilities, w.Events, false, w.Sample); err != nil {
 		return fail(stderr, "export", err)
 	}
-	fmt.Fprintf(stdout, "wrote %d facilities and %d events to %s\n", len(w.Facilities), len(w.Events), path)
+	fmt.Fprint(stdout, words.Sayf(langOfOutput(stderr), "wrote %d facilities and %d events to %s\n", len(w.Facilities), len(w.Events), path))
 	return exitPass
 }

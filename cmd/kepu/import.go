@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 )
 
 // runImport adds facility files (GeoJSON or CSV) and event files to a
@@ -29,23 +29,17 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	merge := fs.Bool("merge", false, "update by id: add new facilities, change those that differ, keep the rest")
 	sheet := fs.String("sheet", "", "the workbook sheet to read (default: the first)")
 	columns := fs.String("columns", "", "YAML file mapping other spreadsheet headers to fields (header: field)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: kepu import [--db kepu.gpkg|postgres://...] [--merge] [--crs gcj02|bd09] [--sheet NAME] [--columns FILE] [--events FILE]... FILE...")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitPass
-		}
-		return exitUsage
+	const usageLine = "usage: kepu import [--db kepu.gpkg|postgres://...] [--merge] [--crs gcj02|bd09] [--sheet NAME] [--columns FILE] [--events FILE]... FILE..."
+	if code, ok := parseFlags(fs, args, stderr, usageLine); !ok {
+		return code
 	}
 	files := fs.Args()
 	if len(files) == 0 && len(events) == 0 {
-		fs.Usage()
+		fmt.Fprintln(stderr, words.Say(langOfOutput(stderr), usageLine))
 		return exitUsage
 	}
 	if *merge && (*replace || len(events) > 0 || len(files) == 0) {
-		fmt.Fprintln(stderr, "kepu import: --merge takes facility files, without --replace or --events")
+		fmt.Fprintln(stderr, words.Say(langOfOutput(stderr), "kepu import: --merge takes facility files, without --replace or --events"))
 		return exitUsage
 	}
 	src := data.Sources{CRS: *crs, SkipInvalid: *skip, Sheet: *sheet}
@@ -65,7 +59,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		if d.Row > 0 {
 			at = fmt.Sprintf("row %d", d.Row)
 		}
-		fmt.Fprintf(stderr, "kepu import: skipped: %s %s (%s): %s: %s\n", d.File, at, d.Facility, d.Field, d.Message)
+		fmt.Fprint(stderr, words.Sayf(langOfOutput(stderr), "kepu import: skipped: %s %s (%s): %s: %s\n", d.File, at, d.Facility, d.Field, d.Message))
 	}
 	ctx := context.Background()
 	*db = dbOr(*db, "kepu.gpkg")
@@ -76,12 +70,12 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	defer st.Close()
 	// A running server would never see records written behind its back.
 	if err := st.Lock(); err != nil {
-		return fail(stderr, "import", fmt.Errorf("%w (stop that server first, or post the records to its /api/facilities)", err))
+		return fail(stderr, "import", words.Errorf("%w (stop that server first, or post the records to its /api/facilities)", err))
 	}
 	if sample, err := st.Sample(ctx); err != nil {
 		return fail(stderr, "import", err)
 	} else if sample && !*replace {
-		return fail(stderr, "import", fmt.Errorf("%s holds the synthetic sample registry; add --replace to replace it with these files", dbDisplay(*db)))
+		return fail(stderr, "import", words.Errorf("%s holds the synthetic sample registry; add --replace to replace it with these files", dbDisplay(*db)))
 	}
 	if *merge {
 		m, err := st.MergeFacilities(ctx, *who, facilities)
@@ -98,8 +92,8 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, "import", err)
 	}
-	fmt.Fprintf(stdout, "imported %d facilities and %d events into %s (now %d facilities, %d events)\n",
-		len(facilities), len(evs), dbDisplay(*db), c.Facilities, c.Events)
+	fmt.Fprint(stdout, words.Sayf(langOfOutput(stderr), "imported %d facilities and %d events into %s (now %d facilities, %d events)\n",
+		len(facilities), len(evs), dbDisplay(*db), c.Facilities, c.Events))
 	return exitPass
 }
 

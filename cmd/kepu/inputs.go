@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 )
 
 // listFlag is a repeatable string flag.
@@ -42,35 +42,48 @@ func (in *inputs) register(fs *flag.FlagSet) {
 	fs.StringVar(&in.period, "period", "", "evaluation period FROM/TO as YYYY-MM-DD/YYYY-MM-DD (default 2021-01-01/2025-12-31)")
 	fs.StringVar(&in.asOf, "as-of", "", "evaluate the registry as of this day, YYYY-MM-DD (default: the period's end); events count from the period's start to it")
 	fs.BoolVar(&in.skipInvalid, "skip-invalid", false, "leave out invalid records (listed in the diagnostics) instead of stopping")
-	fs.StringVar(&in.lang, "lang", "zh", "language of text output: zh or en")
+	fs.StringVar(&in.lang, "lang", "", "language of text output: zh or en (default: zh, or en when LANG is en*)")
+}
+
+// language is --lang, else the environment's (LANG=en* is English), else Chinese.
+func (in *inputs) language() words.Lang {
+	if in.lang != "" {
+		if l, err := words.ParseLang(in.lang); err == nil {
+			return l
+		}
+	}
+	return words.FromEnv(os.Getenv)
 }
 
 // ruleset reads the rules file and applies --period and --as-of.
 func (in *inputs) ruleset() (coverage.Ruleset, error) {
 	rs := coverage.Defaults()
+	if _, err := words.ParseLang(in.lang); err != nil {
+		return rs, words.Errorf("--%w", err)
+	}
 	if in.rules != "" {
 		b, err := os.ReadFile(in.rules)
 		if err != nil {
 			return rs, err
 		}
 		if rs, err = coverage.ParseRules(b); err != nil {
-			return rs, fmt.Errorf("%s: %w", in.rules, err)
+			return rs, words.Errorf("%s: %w", in.rules, err)
 		}
 	}
 	if in.period != "" {
 		from, to, ok := strings.Cut(in.period, "/")
 		if !ok {
-			return rs, fmt.Errorf("--period %q: want FROM/TO, e.g. 2021-01-01/2025-12-31", in.period)
+			return rs, words.Errorf("--period %q: want FROM/TO, e.g. 2021-01-01/2025-12-31", in.period)
 		}
 		rs.Period = coverage.Period{From: from, To: to}
 		if err := rs.Validate(); err != nil {
-			return rs, fmt.Errorf("--period: %w", err)
+			return rs, words.Errorf("--period: %w", err)
 		}
 	}
 	if in.asOf != "" {
 		rs.AsOf = in.asOf
 		if err := rs.Validate(); err != nil {
-			return rs, fmt.Errorf("--as-of: %w", err)
+			return rs, words.Errorf("--as-of: %w", err)
 		}
 	}
 	return rs, nil
@@ -109,22 +122,20 @@ func (in *inputs) sources() (data.Sources, error) {
 
 // parse parses flags, reporting usage errors; ok is false when the command must stop with code.
 func parse(fs *flag.FlagSet, args []string, stderr io.Writer) (code int, ok bool) {
-	fs.SetOutput(stderr)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitPass, false
-		}
-		return exitUsage, false
+	if code, ok := parseFlags(fs, args, stderr, ""); !ok {
+		return code, false
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "kepu %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fmt.Fprint(stderr, words.Sayf(langOfOutput(stderr), "kepu %s: unexpected argument %q\n", fs.Name(), fs.Arg(0)))
 		return exitUsage, false
 	}
 	return 0, true
 }
 
-// fail prints an input error and returns the bad-input status.
+// fail prints an input error, in the reader's language, and returns the
+// bad-input status.
 func fail(stderr io.Writer, cmd string, err error) int {
-	fmt.Fprintf(stderr, "kepu %s: %v\n", cmd, err)
+	lang := langOfOutput(stderr)
+	fmt.Fprintf(stderr, "kepu %s%s%s\n", cmd, lang.Pick("：", ": "), sayError(err, lang))
 	return exitUsage
 }

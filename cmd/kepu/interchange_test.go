@@ -55,7 +55,7 @@ func TestImportRefusesInvalidWhole(t *testing.T) {
 	if code != exitUsage {
 		t.Fatalf("exit: got %d, want %d", code, exitUsage)
 	}
-	for _, want := range []string{"row 3 (V2): lon: [511.7, 40.8] is out of range", "row 3 (V2): floor_area_m2", "row 4 (V3): category"} {
+	for _, want := range []string{"第 3 行（V2）：lon：[511.7, 40.8] 超出范围", "第 3 行（V2）：floor_area_m2", "第 4 行（V3）：category"} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errs)
 		}
@@ -70,7 +70,7 @@ func TestImportRefusesInvalidWhole(t *testing.T) {
 		t.Errorf("store after a refused import: got %+v, want empty", c)
 	}
 	out := mustRun(t, "import", "--db", db, "--skip-invalid", bad)
-	if !strings.Contains(out, "imported 1 facilities") {
+	if !strings.Contains(out, "已导入 1 处设施") {
 		t.Errorf("--skip-invalid: got %q, want 1 facility imported", out)
 	}
 	// A registry seeded from the sample is only replaced on purpose.
@@ -132,7 +132,7 @@ func TestExportGapsKML(t *testing.T) {
 	}
 	for i, g := range gaps {
 		pm := doc.Placemarks[i]
-		if !strings.Contains(pm.Name, g.Name) || !strings.Contains(pm.Description, "priority "+strconv.FormatFloat(g.Priority, 'f', -1, 64)) {
+		if !strings.Contains(pm.Name, g.Name) || !strings.Contains(pm.Description, "优先级 "+strconv.FormatFloat(g.Priority, 'f', -1, 64)) {
 			t.Errorf("placemark %d: got %q / %q, want gap %s %s with its priority", i, pm.Name, pm.Description, g.Code, g.Rule)
 		}
 		if u, ok := res.Unit(g.Code); ok && u.Level == coverage.LevelCounty {

@@ -37,7 +37,7 @@ func TestTokenFileCheckedBeforeTheDatabase(t *testing.T) {
 	dup := filepath.Join(dir, "tokens")
 	os.WriteFile(dup, []byte("alice s3cret\nbob s3cret\n"), 0o600)
 	for _, c := range []struct{ name, file, want string }{
-		{"missing", filepath.Join(dir, "nope"), "no such file"},
+		{"missing", filepath.Join(dir, "nope"), "文件不存在"},
 		{"duplicate", dup, "line 2: the same token as line 1"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/kepu/kepu/data/words"
 )
 
 // Exit statuses.
@@ -40,6 +42,7 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	stderr = &console{Writer: stderr, lang: langOf(args)}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(stderr)
 		if len(args) == 0 {
@@ -49,7 +52,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	cmd, ok := commands()[args[0]]
 	if !ok {
-		fmt.Fprintf(stderr, "kepu: unknown command %q\n\n", args[0])
+		fmt.Fprint(stderr, words.Sayf(langOfOutput(stderr), "kepu: unknown command %q\n\n", args[0]))
 		usage(stderr)
 		return exitUsage
 	}
@@ -57,9 +60,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 func usage(w io.Writer) {
-	fmt.Fprintln(w, "usage: kepu <command> [flags]\n\ncommands:")
+	lang := langOfOutput(w)
+	fmt.Fprintln(w, words.Say(lang, "usage: kepu <command> [flags]\n\ncommands:"))
 	for _, name := range []string{"check", "gaps", "serve", "suggest", "plan", "report", "progress", "import", "export", "template"} {
-		fmt.Fprintf(w, "  %-8s %s\n", name, commands()[name].summary)
+		fmt.Fprintf(w, "  %-8s %s\n", name, words.Say(lang, commands()[name].summary))
 	}
-	fmt.Fprintln(w, "\nRun 'kepu <command> -h' for its flags. With no input flags kepu uses the embedded\nInner Mongolia data (the facility registry is synthetic sample data, 示例数据).")
+	fmt.Fprintln(w, words.Say(lang, "\nRun 'kepu <command> -h' for its flags. With no input flags kepu uses the embedded\nInner Mongolia data (the facility registry is synthetic sample data, 示例数据)."))
 }

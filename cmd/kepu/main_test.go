@@ -11,6 +11,7 @@ import (
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 )
 
 func runKepu(args ...string) (code int, stdout, stderr string) {
@@ -44,15 +45,22 @@ func TestExitStatuses(t *testing.T) {
 		{"gaps text", []string{"gaps", "--rule", "caravan_reach"}, 1, "差距 2 项"},
 		{"all pass", []string{"check", "--rules", passing, "--units", units, "--facilities", registry}, 0, "达标"},
 		{"sample rules relaxed still fail", []string{"check", "--rules", passing}, 1, ""},
-		{"bad input", []string{"check", "--facilities", bad}, 2, "feature 1 (X): status"},
+		{"bad input", []string{"check", "--facilities", bad}, 2, "第 1 个要素（X）：status：未知的值 \"gone\""},
+		{"bad input en", []string{"check", "--facilities", bad, "--lang", "en"}, 2, "feature 1 (X): status: unknown value \"gone\""},
 		{"skip invalid", []string{"check", "--facilities", bad, "--skip-invalid", "--format", "json"}, 1, "skipped_invalid"},
-		{"unknown flag", []string{"check", "--nope"}, 2, "flag provided but not defined"},
+		{"unknown flag", []string{"check", "--nope"}, 2, "kepu check：没有这个参数：-nope"},
+		{"unknown flag en", []string{"check", "--nope", "--lang=en"}, 2, "kepu check: flag provided but not defined: -nope"},
 		{"bad format", []string{"gaps", "--format", "xml"}, 2, "--format"},
-		{"unknown rule", []string{"gaps", "--rule", "nope"}, 2, "unknown rule"},
-		{"unknown league", []string{"gaps", "--league", "150102"}, 2, "no such league"},
-		{"bad period", []string{"check", "--period", "2025-01-01"}, 2, "FROM/TO"},
-		{"unknown command", []string{"frobnicate"}, 2, "unknown command"},
-		{"missing file", []string{"check", "--units", filepath.Join(dir, "none.geojson")}, 2, "no such file"},
+		{"unknown rule", []string{"gaps", "--rule", "nope"}, 2, "--rule \"nope\"：没有这个指标"},
+		{"unknown rule en", []string{"gaps", "--lang", "en", "--rule", "nope"}, 2, "--rule \"nope\": unknown rule"},
+		{"unknown league", []string{"gaps", "--league", "150102"}, 2, "--league \"150102\"：没有这个盟市"},
+		{"bad period", []string{"check", "--period", "2025-01-01"}, 2, "应为 起/止"},
+		{"bad lang", []string{"check", "--lang", "fr"}, 2, "--lang \"fr\"：请使用 zh 或 en"},
+		{"unknown command", []string{"frobnicate"}, 2, "kepu：未知命令 \"frobnicate\""},
+		{"help", []string{"--help"}, 0, "逐项核查规划目标并输出概况"},
+		{"help en", []string{"--help", "--lang", "en"}, 0, "evaluate every rule and print a summary"},
+		{"flag help", []string{"gaps", "-h"}, 0, "只列出该指标（规则编号）的差距"},
+		{"missing file", []string{"check", "--units", filepath.Join(dir, "none.geojson")}, 2, "文件不存在：" + filepath.Join(dir, "none.geojson")},
 		{"bad crs", []string{"check", "--crs", "epsg:3857"}, 2, "unknown --crs"},
 	}
 	for _, c := range cases {
@@ -77,7 +85,7 @@ func TestCheckJSONIsTheResult(t *testing.T) {
 		t.Fatal(err)
 	}
 	var want bytes.Buffer
-	data.WriteJSON(&want, coverage.Evaluate(w, coverage.Defaults()))
+	data.WriteJSON(&want, words.Result(coverage.Evaluate(w, coverage.Defaults()), words.ZH))
 	if out != want.String() {
 		t.Errorf("check --format json differs from the evaluated result")
 	}
@@ -108,7 +116,7 @@ func TestGapsFilters(t *testing.T) {
 	}
 	_, csv, _ := runKepu("gaps", "--format", "csv")
 	header := strings.SplitN(csv, "\n", 2)[0]
-	if !strings.HasPrefix(header, "rule,code,name,level,parent,priority,actual,target,shortfall,detail") {
+	if !strings.HasPrefix(header, "\ufeffrule,code,name,level,parent,priority,actual,target,shortfall,detail") {
 		t.Errorf("CSV header = %q", header)
 	}
 }

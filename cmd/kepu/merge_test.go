@@ -34,7 +34,7 @@ func TestImportMerge(t *testing.T) {
 		return 500
 	})), 0o644)
 	// N01 has no coordinates and no county: the whole merge is refused.
-	if code, _, errs := runKepu("import", "--db", db, "--merge", second); code != exitUsage || !strings.Contains(errs, "row 14 (N01): 经度: no coordinates") {
+	if code, _, errs := runKepu("import", "--db", db, "--merge", second); code != exitUsage || !strings.Contains(errs, "第 14 行（N01）：经度：没有坐标") {
 		t.Fatalf("merge with a bad row: exit %d, stderr %s", code, errs)
 	}
 	os.WriteFile(second, []byte(strings.Replace(rows("N01,新馆,科技馆,900,,\nN02,新馆,基地,,111.6,40.8\n", func(i int) int {

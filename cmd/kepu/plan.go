@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"flag"
-	"fmt"
 	"io"
 	"math"
 	"strconv"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 )
 
 // runPlan is `kepu plan --budget AMOUNT [--years 2026-2030] [--yearly-budget A[,B...]]`.
@@ -36,13 +36,13 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, "plan", err)
 	}
 	if *format != "text" && *format != "json" && *format != "csv" {
-		return fail(stderr, "plan", fmt.Errorf("--format %q: use text, json or csv", *format))
+		return fail(stderr, "plan", words.Errorf("--format %q: use text, json or csv", *format))
 	}
 	if !(*radius > 0) || math.IsInf(*radius, 0) || *reach < 0 || math.IsNaN(*reach) || math.IsInf(*reach, 0) || *nodes < 1 {
-		return fail(stderr, "plan", fmt.Errorf("--radius-km %v, --reach-km %v, --node-limit %d: need a radius and reach above 0 and a node limit of 1 or more", *radius, *reach, *nodes))
+		return fail(stderr, "plan", words.Errorf("--radius-km %v, --reach-km %v, --node-limit %d: need a radius and reach above 0 and a node limit of 1 or more", *radius, *reach, *nodes))
 	}
 	if *limit < 0 {
-		return fail(stderr, "plan", fmt.Errorf("--time-limit %v: must not be negative", *limit))
+		return fail(stderr, "plan", words.Errorf("--time-limit %v: must not be negative", *limit))
 	}
 	opt.RadiusKm, opt.ReachKm, opt.NodeLimit, opt.TimeLimit = *radius, *reach, *nodes, *limit
 	w, rs, err := in.load()
@@ -73,7 +73,7 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 	case "csv":
 		err = data.WritePlanCSV(stdout, p)
 	default:
-		err = data.WritePlanText(stdout, p, data.Lang(in.lang), w.Sample)
+		err = data.WritePlanText(stdout, p, in.language(), w.Sample)
 	}
 	if err != nil {
 		return fail(stderr, "plan", err)
@@ -87,12 +87,12 @@ func planOptions(budget, years, yearly string) (coverage.PlanOptions, error) {
 	amount := func(flag, s string) (float64, error) {
 		v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 		if err != nil || v < 0 || math.IsNaN(v) || math.IsInf(v, 0) {
-			return 0, fmt.Errorf("%s %q: want an amount, zero or more", flag, s)
+			return 0, words.Errorf("%s %q: want an amount, zero or more", flag, s)
 		}
 		return v, nil
 	}
 	if budget == "" && yearly == "" {
-		return opt, fmt.Errorf("--budget: give the money for the plan (or --yearly-budget)")
+		return opt, words.Errorf("--budget: give the money for the plan (or --yearly-budget)")
 	}
 	var err error
 	if budget != "" {
@@ -104,7 +104,7 @@ func planOptions(budget, years, yearly string) (coverage.PlanOptions, error) {
 	a, errA := strconv.Atoi(strings.TrimSpace(from))
 	b, errB := strconv.Atoi(strings.TrimSpace(to))
 	if !ok || errA != nil || errB != nil || a > b {
-		return opt, fmt.Errorf("--years %q: want FROM-TO, e.g. 2026-2030", years)
+		return opt, words.Errorf("--years %q: want FROM-TO, e.g. 2026-2030", years)
 	}
 	opt.FromYear, opt.ToYear = a, b
 	if yearly != "" {

@@ -2,11 +2,11 @@ package main
 
 import (
 	"flag"
-	"fmt"
 	"io"
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 )
 
 // runProgress is `kepu progress`: each rule's state at the end of the
@@ -22,7 +22,7 @@ func runProgress(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if !validFormat(*format) {
-		return fail(stderr, "progress", fmt.Errorf("--format %q: use text, json or csv", *format))
+		return fail(stderr, "progress", words.Errorf("--format %q: use text, json or csv", *format))
 	}
 	w, rs, err := rec.load(&in)
 	if err != nil {
@@ -35,7 +35,7 @@ func runProgress(args []string, stdout, stderr io.Writer) int {
 	case "csv":
 		err = data.WriteProgressCSV(stdout, p)
 	default:
-		err = data.WriteProgressText(stdout, p, data.Lang(in.lang))
+		err = data.WriteProgressText(stdout, p, in.language())
 	}
 	if err != nil {
 		return fail(stderr, "progress", err)

@@ -89,7 +89,7 @@ func TestProgressOnTheSample(t *testing.T) {
 		}
 	}
 	csv := mustRun(t, "progress", "--format", "csv")
-	if !strings.HasPrefix(csv, "as_of,year,rule,scope,passing,total,pass,") || strings.Count(csv, "\n") != 1+6*6 {
+	if !strings.HasPrefix(csv, "\ufeffas_of,year,rule,scope,passing,total,pass,") || strings.Count(csv, "\n") != 1+6*6 {
 		t.Errorf("CSV: got %d lines starting %.60q", strings.Count(csv, "\n"), csv)
 	}
 }
@@ -161,7 +161,7 @@ func TestCheckRecordedAt(t *testing.T) {
 	if !strings.Contains(out, "按登记库变更记录回放至 "+today) {
 		t.Errorf("text output does not say the figures are the recorded registry's:\n%s", out)
 	}
-	if code, _, errs := runKepu("check", "--recorded-at", today); code != exitUsage || !strings.Contains(errs, "needs --db") {
+	if code, _, errs := runKepu("check", "--recorded-at", today); code != exitUsage || !strings.Contains(errs, "--recorded-at 需要 --db") {
 		t.Errorf("--recorded-at without --db: got %d %q", code, errs)
 	}
 }
@@ -177,7 +177,7 @@ func TestReportMidTerm(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := string(b)
-	row := `<tr data-rule="venue_1000"><td>旗县1000平米科普场馆</td>`
+	row := `<tr data-rule="venue_1000"><td>旗县1000平方米以上科普场馆</td>`
 	for _, n := range want[:4] {
 		row += `<td class="num">` + strconv.Itoa(n) + ` / 103</td>`
 	}

@@ -2,14 +2,13 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
-	"fmt"
 	"os"
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
 	"github.com/kepu/kepu/data/pgstore"
+	"github.com/kepu/kepu/data/words"
 )
 
 // recordedFlags let a batch command read the registry from a GeoPackage
@@ -32,7 +31,7 @@ func (rf *recordedFlags) load(in *inputs) (*coverage.World, coverage.Ruleset, er
 	}
 	if rf.db == "" {
 		if rf.at != "" {
-			return nil, coverage.Ruleset{}, errors.New("--recorded-at needs --db: only a registry store keeps its recorded changes")
+			return nil, coverage.Ruleset{}, words.Errorf("--recorded-at needs --db: only a registry store keeps its recorded changes")
 		}
 		return in.load()
 	}
@@ -41,10 +40,10 @@ func (rf *recordedFlags) load(in *inputs) (*coverage.World, coverage.Ruleset, er
 		return nil, rs, err
 	}
 	if len(in.facilities) > 0 || in.events != "" {
-		return nil, rs, errors.New("--facilities/--events with --db: the registry is in the file")
+		return nil, rs, words.Errorf("--facilities/--events with --db: the registry is in the file")
 	}
 	if _, err := os.Stat(rf.db); err != nil && !pgstore.IsURL(rf.db) {
-		return nil, rs, fmt.Errorf("--db: %w", err)
+		return nil, rs, words.Errorf("--db: %w", err)
 	}
 	ctx := context.Background()
 	st, err := openRegistry(ctx, rf.db)
@@ -63,7 +62,7 @@ func (rf *recordedFlags) load(in *inputs) (*coverage.World, coverage.Ruleset, er
 	if rs.AsOf == "" {
 		rs.AsOf = rf.at[:min(len(rf.at), 10)]
 		if err := rs.Validate(); err != nil {
-			return nil, rs, fmt.Errorf("--recorded-at: %w", err)
+			return nil, rs, words.Errorf("--recorded-at: %w", err)
 		}
 	}
 	return w, rs, nil

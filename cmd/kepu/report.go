@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -11,8 +10,8 @@ import (
 	"time"
 
 	"github.com/kepu/kepu/coverage"
-	"github.com/kepu/kepu/data"
 	"github.com/kepu/kepu/data/report"
+	"github.com/kepu/kepu/data/words"
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 )
@@ -31,13 +30,13 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if *out == "" {
-		return fail(stderr, "report", errors.New("--out DIR is required"))
+		return fail(stderr, "report", words.Errorf("--out DIR is required"))
 	}
-	if in.lang != "zh" && in.lang != "en" {
-		return fail(stderr, "report", fmt.Errorf("--lang %q: use zh or en", in.lang))
+	if _, err := words.ParseLang(in.lang); err != nil {
+		return fail(stderr, "report", words.Errorf("--%w", err))
 	}
 	if !(*budget >= 0) || math.IsInf(*budget, 0) {
-		return fail(stderr, "report", fmt.Errorf("--budget %v: want an amount, zero or more", *budget))
+		return fail(stderr, "report", words.Errorf("--budget %v: want an amount, zero or more", *budget))
 	}
 	w, rs, err := rec.load(&in)
 	if err != nil {
@@ -46,9 +45,9 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	m := coverage.NewModel(w)
 	res := m.Evaluate(rs)
 	if *limit < 0 {
-		return fail(stderr, "report", fmt.Errorf("--time-limit %v: must not be negative", *limit))
+		return fail(stderr, "report", words.Errorf("--time-limit %v: must not be negative", *limit))
 	}
-	opt := report.Options{Dir: *out, Lang: data.Lang(in.lang), Generated: time.Now(), SuggestLimit: *limit,
+	opt := report.Options{Dir: *out, Lang: in.language(), Generated: time.Now(), SuggestLimit: *limit,
 		Plan: &coverage.PlanOptions{Budget: *budget, TimeLimit: *limit}}
 	if f, ok := stderr.(*os.File); ok && !*quiet && term.IsTerminal(int(f.Fd())) {
 		bar := progressbar.NewOptions(report.Steps(m), progressbar.OptionSetWriter(stderr),
@@ -59,8 +58,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if err := report.Write(context.Background(), m, res, opt); err != nil {
-		fmt.Fprintf(stderr, "kepu report: %v\n", err)
-		return exitUsage
+		return fail(stderr, "report", err)
 	}
 	fmt.Fprintf(stdout, "%s\n", *out)
 	return exitPass

@@ -78,7 +78,7 @@ func TestReportBinary(t *testing.T) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("kepu report: %v\n%s", err, out)
 	}
-	want, err := exec.Command(bin, "gaps", "--format", "csv").Output()
+	want, err := exec.Command(bin, "gaps", "--format", "csv", "--lang", "en").Output()
 	if len(want) == 0 {
 		t.Fatalf("kepu gaps --format csv printed nothing (%v)", err)
 	}

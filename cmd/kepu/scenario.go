@@ -1,13 +1,12 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 )
 
 // evaluateScenario reads the scenario file and evaluates it against w.
@@ -23,36 +22,9 @@ func evaluateScenario(file string, w *coverage.World, rs coverage.Ruleset, crs s
 	}
 	sr, err := coverage.EvaluateScenario(w, rs, sc)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
+		return nil, words.Errorf("%s: %w", file, err)
 	}
 	return sr, nil
-}
-
-// writeScenarioText writes what the scenario changes, for a person.
-func writeScenarioText(w io.Writer, sr *coverage.ScenarioResult, lang data.Lang) error {
-	var b strings.Builder
-	ch := sr.Changes
-	fmt.Fprintf(&b, pick(lang, "\n方案「%s」：新增 %d 处设施，移除 %d 处\n", "\nScenario %q: %d facilities added, %d removed\n"), sr.Name, len(sr.Added), len(sr.Removed))
-	yes := func(p bool) string {
-		if p {
-			return pick(lang, "达标", "pass")
-		}
-		return pick(lang, "未达标", "fail")
-	}
-	for _, r := range ch.Rules {
-		fmt.Fprintf(&b, "  %-24s %d/%d → %d/%d  %s → %s\n", data.RuleName(r.ID, lang), r.PassingBefore, r.Total, r.PassingAfter, r.Total, yes(r.PassBefore), yes(r.PassAfter))
-	}
-	for _, u := range ch.Units {
-		fmt.Fprintf(&b, "  %s %s [%s] %s → %s\n", u.Code, u.Name, data.RuleName(u.Rule, lang), yes(u.Before), yes(u.After))
-	}
-	fmt.Fprintf(&b, pick(lang, "  消除差距 %d 项，新增差距 %d 项\n", "  %d gaps closed, %d opened\n"), len(ch.GapsClosed), len(ch.GapsOpened))
-	rc := ch.Reach
-	fmt.Fprintf(&b, pick(lang, "  %.0f 公里内有达标场馆的人口：新增 %d（%s），减少 %d\n", "  population newly within %.0f km of a compliant venue: %d (%s), no longer: %d\n"),
-		rc.VenueRadiusKm, rc.VenueNewly, strings.Join(rc.VenueNewlyCounties, ","), rc.VenueLost)
-	fmt.Fprintf(&b, pick(lang, "  大篷车覆盖人口：新增 %d（%s），减少 %d\n", "  population newly within caravan reach: %d (%s), no longer: %d\n"),
-		rc.CaravanNewly, strings.Join(rc.CaravanNewlyCounty, ","), rc.CaravanLost)
-	_, err := io.WriteString(w, b.String())
-	return err
 }
 
 // runCheckScenario is `kepu check --scenario FILE`: the scenario's result
@@ -62,14 +34,15 @@ func runCheckScenario(file string, w *coverage.World, rs coverage.Ruleset, in in
 	if err != nil {
 		return fail(stderr, "check", err)
 	}
+	lang := in.language()
 	switch format {
 	case "json":
-		err = data.WriteJSON(stdout, sr)
+		err = data.WriteJSON(stdout, words.Scenario(sr, lang))
 	case "csv":
-		err = data.WriteCheckCSV(stdout, sr.Result)
+		err = data.WriteCheckCSV(stdout, sr.Result, lang)
 	default:
-		if err = data.WriteCheckText(stdout, sr.Result, data.Lang(in.lang), worst); err == nil {
-			err = writeScenarioText(stdout, sr, data.Lang(in.lang))
+		if err = data.WriteCheckText(stdout, sr.Result, lang, worst); err == nil {
+			err = data.WriteScenarioText(stdout, sr, lang)
 		}
 	}
 	if err != nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 	"github.com/kepu/kepu/web"
 )
 
@@ -45,13 +45,13 @@ func (sf *storeFlags) load(in *inputs, stderr io.Writer) (*coverage.World, cover
 func (sf *storeFlags) attach(srv *web.Server, stderr io.Writer) error {
 	if sf.store == nil {
 		if sf.tokenFile != "" {
-			return errors.New("--token-file needs --db: edits are only accepted with a store to keep them")
+			return words.Errorf("--token-file needs --db: edits are only accepted with a store to keep them")
 		}
 		return nil
 	}
 	ts := sf.toks
 	if len(ts) == 0 {
-		fmt.Fprintln(stderr, "kepu serve: no write token (KEPU_TOKEN or --token-file): the API is read-only")
+		fmt.Fprintln(stderr, words.Say(langOfOutput(stderr), "kepu serve: no write token (KEPU_TOKEN or --token-file): the API is read-only"))
 	}
 	srv.EnableEdits(sf.store, ts)
 	return nil
@@ -100,10 +100,10 @@ func (sf *storeFlags) tokens() ([]web.Token, error) {
 		}
 		ts, err := web.ParseTokens(string(b))
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", sf.tokenFile, err)
+			return nil, words.Errorf("%s: %w", sf.tokenFile, err)
 		}
 		if len(ts) == 0 {
-			return nil, fmt.Errorf("%s: no token in the file", sf.tokenFile)
+			return nil, words.Errorf("%s: no token in the file", sf.tokenFile)
 		}
 		return ts, nil
 	}
@@ -142,11 +142,11 @@ func openStore(ctx context.Context, path string, in *inputs, stderr io.Writer) (
 			st.Close()
 			return nil, nil, err
 		}
-		fmt.Fprintf(stderr, "kepu: %s: seeded with %d facilities and %d events%s\n", dbDisplay(path), len(w.Facilities), len(w.Events),
-			map[bool]string{true: " (示例数据 sample data)", false: ""}[w.Sample])
+		fmt.Fprint(stderr, words.Sayf(langOfOutput(stderr), "kepu: %s: seeded with %d facilities and %d events%s\n", dbDisplay(path), len(w.Facilities), len(w.Events),
+			map[bool]string{true: " (示例数据 sample data)", false: ""}[w.Sample]))
 	} else if len(in.facilities) > 0 || in.events != "" {
 		st.Close()
-		return nil, nil, errors.New("--facilities/--events with an existing --db: the registry is in the file; use kepu import to add to it")
+		return nil, nil, words.Errorf("--facilities/--events with an existing --db: the registry is in the file; use kepu import to add to it")
 	}
 	w, err := data.StoreWorld(ctx, st, data.Sources{Units: in.units, CRS: in.crs, SkipInvalid: in.skipInvalid})
 	if err != nil {

@@ -13,13 +13,14 @@ import (
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 	"golang.org/x/term"
 )
 
 // runSuggest is `kepu suggest caravans|venues`.
 func runSuggest(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || (args[0] != "caravans" && args[0] != "venues") {
-		fmt.Fprintln(stderr, "usage: kepu suggest caravans [--reach-km R] | kepu suggest venues [--k N] [--radius-km R]  (-h for flags)")
+		fmt.Fprintln(stderr, words.Say(langOfOutput(stderr), "usage: kepu suggest caravans [--reach-km R] | kepu suggest venues [--k N] [--radius-km R]  (-h for flags)"))
 		return exitUsage
 	}
 	what := args[0]
@@ -37,7 +38,7 @@ func runSuggest(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if *format != "text" && *format != "json" {
-		return fail(stderr, "suggest", fmt.Errorf("--format %q: use text or json", *format))
+		return fail(stderr, "suggest", words.Errorf("--format %q: use text or json", *format))
 	}
 	w, rs, err := in.load()
 	if err != nil {
@@ -51,7 +52,7 @@ func runSuggest(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if *limit < 0 {
-		return fail(stderr, "suggest", fmt.Errorf("--time-limit %v: must not be negative", *limit))
+		return fail(stderr, "suggest", words.Errorf("--time-limit %v: must not be negative", *limit))
 	}
 	m := coverage.NewModel(w)
 	ctx := context.Background()
@@ -61,15 +62,15 @@ func runSuggest(args []string, stdout, stderr io.Writer) int {
 		defer cancel()
 	}
 	stop := searching(stderr, "kepu suggest "+what, *limit)
-	lang := data.Lang(in.lang)
+	lang := in.language()
 	if what == "caravans" {
 		if *reach <= 0 {
-			return fail(stderr, "suggest", fmt.Errorf("--reach-km %v: must be more than 0", *reach))
+			return fail(stderr, "suggest", words.Errorf("--reach-km %v: must be more than 0", *reach))
 		}
 		plan, err := coverage.SuggestCaravans(ctx, m, rs, coverage.CaravanOptions{ReachKm: *reach, Candidates: sites})
 		stop()
 		if err == nil && plan.TimeLimited {
-			fmt.Fprintf(stderr, "kepu suggest caravans: time limit %v reached: %d stations, at least %d needed (not proven minimal)\n", *limit, plan.NewStations, plan.LowerBound)
+			fmt.Fprint(stderr, words.Sayf(langOfOutput(stderr), "kepu suggest caravans: time limit %v reached: %d stations, at least %d needed (not proven minimal)\n", *limit, plan.NewStations, plan.LowerBound))
 		}
 		if err != nil {
 			return fail(stderr, "suggest", err)
@@ -77,7 +78,7 @@ func runSuggest(args []string, stdout, stderr io.Writer) int {
 		if *format == "json" {
 			err = data.WriteJSON(stdout, plan)
 		} else {
-			err = writeCaravanText(stdout, plan, m, lang, w.Sample)
+			err = data.WriteCaravanText(stdout, plan, m, lang, w.Sample)
 		}
 		if err != nil {
 			return fail(stderr, "suggest", err)
@@ -85,7 +86,7 @@ func runSuggest(args []string, stdout, stderr io.Writer) int {
 		return exitPass
 	}
 	if *k < 1 || *radius <= 0 {
-		return fail(stderr, "suggest", fmt.Errorf("--k %d, --radius-km %v: need k ≥ 1 and a radius more than 0", *k, *radius))
+		return fail(stderr, "suggest", words.Errorf("--k %d, --radius-km %v: need k ≥ 1 and a radius more than 0", *k, *radius))
 	}
 	var dem []coverage.DemandPoint
 	if *demand != "" {
@@ -96,7 +97,7 @@ func runSuggest(args []string, stdout, stderr io.Writer) int {
 	plan, err := coverage.SuggestVenues(ctx, m, rs, coverage.VenueOptions{K: *k, RadiusKm: *radius, Candidates: sites, Demand: dem})
 	stop()
 	if err == nil && plan.TimeLimited {
-		fmt.Fprintf(stderr, "kepu suggest venues: time limit %v reached: newly covers %.0f, at most %.0f possible (not proven optimal)\n", *limit, plan.NewlyCoveredPopulation, plan.UpperBound)
+		fmt.Fprint(stderr, words.Sayf(langOfOutput(stderr), "kepu suggest venues: time limit %v reached: newly covers %.0f, at most %.0f possible (not proven optimal)\n", *limit, plan.NewlyCoveredPopulation, plan.UpperBound))
 	}
 	if err != nil {
 		return fail(stderr, "suggest", err)
@@ -104,7 +105,7 @@ func runSuggest(args []string, stdout, stderr io.Writer) int {
 	if *format == "json" {
 		err = data.WriteJSON(stdout, plan)
 	} else {
-		err = writeVenueText(stdout, plan, lang, w.Sample)
+		err = data.WriteVenueText(stdout, plan, lang, w.Sample)
 	}
 	if err != nil {
 		return fail(stderr, "suggest", err)
@@ -128,7 +129,7 @@ func readPoints[T any](name string, opt data.Options, read func(string, io.Reade
 		return nil, &data.InvalidError{Problems: ps}
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("%s: no points", name)
+		return nil, words.Errorf("%s: no points", name)
 	}
 	return out, nil
 }
@@ -161,73 +162,4 @@ func searching(stderr io.Writer, what string, limit time.Duration) (stop func())
 	}()
 	var once sync.Once
 	return func() { once.Do(func() { close(done); <-finished }) }
-}
-
-func pick(lang data.Lang, zh, en string) string {
-	if lang == "en" {
-		return en
-	}
-	return zh
-}
-
-func writeCaravanText(w io.Writer, p *coverage.CaravanPlan, m *coverage.Model, lang data.Lang, sample bool) error {
-	var b strings.Builder
-	name := func(code string) string {
-		if u, ok := m.Unit(code); ok {
-			return u.Name
-		}
-		return code
-	}
-	if sample {
-		b.WriteString(pick(lang, "【示例数据】\n", "[sample data]\n"))
-	}
-	fmt.Fprintf(&b, pick(lang, "科普大篷车新站点建议（覆盖半径 %.0f 公里，候选 %d 处）\n", "New caravan stations (reach %.0f km, %d candidates)\n"), p.ReachKm, p.Candidates)
-	fmt.Fprintf(&b, pick(lang, "目前未覆盖的旗县 %d 个：%s\n", "Counties failing caravan_reach now: %d: %s\n"), len(p.Failing), strings.Join(p.Failing, ", "))
-	for i, s := range p.Stations {
-		var closes []string
-		for _, c := range s.Closes {
-			closes = append(closes, c+" "+name(c))
-		}
-		fmt.Fprintf(&b, "%3d. %s %s (%.4f, %.4f)  %s %s\n", i+1, s.Code, s.Name, s.Lon, s.Lat, pick(lang, "覆盖", "closes"), strings.Join(closes, ", "))
-	}
-	fmt.Fprintf(&b, pick(lang, "新增站点 %d 个", "%d new stations"), p.NewStations)
-	switch {
-	case p.Optimal:
-		b.WriteString(pick(lang, "，已证明为最少（不存在更少的方案）", ", proven minimal (no smaller set exists)"))
-	default:
-		fmt.Fprintf(&b, pick(lang, "，未能证明最优：至少需要 %d 个，差距至多 %d 个", ", not proven optimal: at least %d are needed, so at most %d too many"), p.LowerBound, p.NewStations-p.LowerBound)
-	}
-	fmt.Fprintf(&b, pick(lang, "（贪心法 %d 个）\n", " (greedy: %d)\n"), p.Greedy)
-	if len(p.Uncoverable) > 0 {
-		fmt.Fprintf(&b, pick(lang, "无候选点可覆盖：%s\n", "No candidate reaches: %s\n"), strings.Join(p.Uncoverable, ", "))
-	}
-	_, err := io.WriteString(w, data.RegionSpeech(m.World.Region).Say(b.String()))
-	return err
-}
-
-func writeVenueText(w io.Writer, p *coverage.VenuePlan, lang data.Lang, sample bool) error {
-	var b strings.Builder
-	if sample {
-		b.WriteString(pick(lang, "【示例数据】\n", "[sample data]\n"))
-	}
-	fmt.Fprintf(&b, pick(lang, "新建科普场馆选址建议：%d 处，服务半径 %.0f 公里，场馆面积 ≥ %.0f 平方米（候选 %d 处，需求点 %d 个）\n",
-		"New venue sites: %d, service radius %.0f km, floor area ≥ %.0f m² (%d candidates, %d demand points)\n"), p.K, p.RadiusKm, p.MinM2, p.Candidates, p.Demand)
-	for i, s := range p.Sites {
-		fmt.Fprintf(&b, pick(lang, "%3d. %s %s (%.4f, %.4f)  新增覆盖 %.0f 人\n", "%3d. %s %s (%.4f, %.4f)  newly covers %.0f\n"), i+1, s.Code, s.Name, s.Lon, s.Lat, s.Gain)
-	}
-	if len(p.Sites) < p.K {
-		fmt.Fprintf(&b, pick(lang, "只有 %d 处有新增覆盖，其余需求已全部覆盖或无法覆盖\n", "only %d sites add anything; the rest of the demand is covered or out of reach\n"), len(p.Sites))
-	}
-	pct := func(x float64) float64 { return 100 * x / max(p.TotalPopulation, 1) }
-	fmt.Fprintf(&b, pick(lang, "覆盖人口 %.0f → %.0f（共 %.0f，%.1f%% → %.1f%%），新增 %.0f\n", "Covered %.0f → %.0f of %.0f (%.1f%% → %.1f%%), newly %.0f\n"),
-		p.BaselineCovered, p.CoveredPopulation, p.TotalPopulation, pct(p.BaselineCovered), pct(p.CoveredPopulation), p.NewlyCoveredPopulation)
-	if p.Optimal {
-		b.WriteString(pick(lang, "已证明最优（", "Proven optimal ("))
-	} else {
-		fmt.Fprintf(&b, pick(lang, "未证明最优：任何 %d 处至多新增 %.0f，本方案达上界的 %.2f%%（", "Not proven optimal: no %d sites newly cover more than %.0f; this is %.2f%% of that ("),
-			p.K, p.UpperBound, 100*p.NewlyCoveredPopulation/max(p.UpperBound, 1))
-	}
-	fmt.Fprintf(&b, pick(lang, "方法 %s，贪心法新增 %.0f）\n", "method %s; greedy newly covers %.0f)\n"), p.Method, p.Greedy)
-	_, err := io.WriteString(w, b.String())
-	return err
 }

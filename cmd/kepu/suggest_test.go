@@ -168,7 +168,7 @@ func TestSuggestStopsAtTheTimeLimit(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatal(err)
 	}
-	if !got.TimeLimited || !strings.Contains(errs, "time limit 1ns reached") {
+	if !got.TimeLimited || !strings.Contains(errs, "已到时限 1ns") {
 		t.Errorf("time_limited %v, stderr %q: want the limit reported", got.TimeLimited, errs)
 	}
 	if len(got.Failing) != 103 || got.LowerBound < 1 || got.LowerBound > got.NewStations {

@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 )
 
 // runTemplate writes the registry template workbook: Chinese headers,
@@ -37,7 +38,7 @@ func runTemplate(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, "template", err)
 	}
 	if *out != "" {
-		fmt.Fprintf(stderr, "kepu template: wrote %s (sheet %s)\n", *out, data.TemplateSheet)
+		fmt.Fprint(stderr, words.Sayf(langOfOutput(stderr), "kepu template: wrote %s (sheet %s)\n", *out, data.TemplateSheet))
 	}
 	return exitPass
 }

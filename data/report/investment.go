@@ -7,6 +7,7 @@ import (
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 )
 
 // PlanBudget is the investment plan's budget in the report when
@@ -69,21 +70,21 @@ func (b *builder) investmentSheet() sheet {
 		}
 		var closes []string
 		for _, g := range a.Closes {
-			closes = append(closes, data.RuleName(g.Rule, lang)+" "+g.Code+" "+g.Name)
+			closes = append(closes, words.RuleName(g.Rule, lang)+" "+g.Code+" "+g.Name)
 		}
-		s.rows = append(s.rows, []any{i + 1, data.PlanWord(a.Kind, lang), year, a.County + " " + a.CountyName, league, site,
+		s.rows = append(s.rows, []any{i + 1, words.PlanWord(a.Kind, lang), year, a.County + " " + a.CountyName, league, site,
 			a.Lon, a.Lat, from, add, to, a.Cost, a.Value, a.PopulationServed, strings.Join(closes, "；"), a.ID})
 	}
-	title := fmt.Sprintf(data.PlanWord("plan_title", lang), p.FromYear, p.ToYear, data.Figure(p.Budget), p.Unit)
+	title := fmt.Sprintf(words.PlanWord("plan_title", lang), p.FromYear, p.ToYear, words.Figure(p.Budget), p.Unit)
 	s.notes = append(s.notes, []any{b.L["result"], title})
 	if b.res.Dataset.Sample {
 		s.notes = append(s.notes, []any{b.L["sample"], b.L["sample_banner"]})
 	}
 	if p.CostsPlaceholder {
-		s.notes = append(s.notes, []any{"⚠", data.PlanWord("plan_placeholder", lang)})
+		s.notes = append(s.notes, []any{"⚠", words.PlanWord("plan_placeholder", lang)})
 	}
 	if len(p.Actions) == 0 {
-		s.notes = append(s.notes, []any{"", data.PlanWord("plan_none", lang)})
+		s.notes = append(s.notes, []any{"", words.PlanWord("plan_none", lang)})
 	}
 	s.notes = append(s.notes, []any{"", data.PlanTotal(p, lang)}, []any{"", data.PlanResult(p, lang)})
 	if len(p.Phases) > 0 {

@@ -2,7 +2,7 @@ package report
 
 import (
 	"github.com/kepu/kepu/coverage"
-	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 )
 
 // labels are every heading, column name and word of the report, Chinese
@@ -105,7 +105,7 @@ var labels = map[string][2]string{
 	"no":              {"否", "no"},
 	"map_note":        {"图中文字为英文和代码；旗县名称见下表。", "Map labels are codes; county names are in the tables below."},
 	"scores":          {"得分", "scores"},
-	"league_museum":   {"盟市综合性科技馆", "League comprehensive museum"},
+	"league_museum":   {"盟市综合性科普场馆", "League comprehensive venue"},
 	"county_count":    {"旗县数", "Counties"},
 	"venue_col":       {"千平米场馆", "Venue ≥ 1000 m²"},
 	"caravan_col":     {"大篷车覆盖", "Caravan reach"},
@@ -126,7 +126,7 @@ var labels = map[string][2]string{
 
 // labelsFor picks one language's labels in the region's words, with the
 // region's name and plan.
-func labelsFor(lang data.Lang, sp data.Speech) map[string]string {
+func labelsFor(lang words.Lang, sp words.Speech) map[string]string {
 	out := make(map[string]string, len(labels))
 	for k, v := range labels {
 		out[k] = sp.Say(pick(lang, v[0], v[1]))
@@ -136,7 +136,7 @@ func labelsFor(lang data.Lang, sp data.Speech) map[string]string {
 	return out
 }
 
-func pick(lang data.Lang, zh, en string) string {
+func pick(lang words.Lang, zh, en string) string {
 	if lang == "en" {
 		return en
 	}
@@ -146,7 +146,7 @@ func pick(lang data.Lang, zh, en string) string {
 func (b *builder) scopeName(scope string) string { return b.L["scope_"+scope] }
 
 // measureUnit is the unit of a rule's actual and target figures.
-func measureUnit(rule string, lang data.Lang) string {
+func measureUnit(rule string, lang words.Lang) string {
 	switch rule {
 	case coverage.RuleVenue1000, coverage.RuleLeagueMuseum:
 		return pick(lang, "平方米", "m²")

@@ -5,7 +5,7 @@ import (
 	"image/color"
 
 	"github.com/kepu/kepu/coverage"
-	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 	"github.com/paulmach/orb"
 )
 
@@ -85,7 +85,7 @@ func (b *builder) countyMap(s scope, rule string) Map {
 	if s.league != nil {
 		where = b.sp.Say("League ") + s.league.Code
 	}
-	m.Title = fmt.Sprintf("%s: %s", where, data.RuleName(rule, "en"))
+	m.Title = fmt.Sprintf("%s: %s", where, words.RuleName(rule, "en"))
 	m.Subtitle = fmt.Sprintf("%s  |  %d of %d counties pass  |  period %s to %s", rule, counts[0], len(s.counties),
 		b.res.Dataset.Period.From, b.res.Dataset.Period.To)
 	if b.res.Dataset.Sample {
@@ -154,7 +154,7 @@ func (b *builder) suggestionMarks(s scope, rule string) ([]Mark, string) {
 }
 
 // mapCaption explains a map in the report's language.
-func mapCaption(rule string, lang data.Lang) string {
+func mapCaption(rule string, lang words.Lang) string {
 	switch rule {
 	case coverage.RuleVenue1000:
 		return pick(lang, "绿色：有 1000 平方米以上的开放科普场馆；橙色：有场馆但不足 1000 平方米；红色：没有开放的科普场馆。粗线为盟市界。",

@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	"github.com/kepu/kepu/coverage"
-	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 	"github.com/paulmach/orb"
 )
 
@@ -181,12 +181,12 @@ func (b *builder) sitePlan(s scope, pv *planView) {
 			continue
 		}
 		pv.Sites = append(pv.Sites, siteRow{Rank: i + 1, Code: st.Code, Name: st.Name, League: b.leagueName(league),
-			Lon: fmt.Sprintf("%.4f", st.Lon), Lat: fmt.Sprintf("%.4f", st.Lat), Gain: data.Figure(st.Gain), Covers: covers,
+			Lon: fmt.Sprintf("%.4f", st.Lon), Lat: fmt.Sprintf("%.4f", st.Lat), Gain: words.Figure(st.Gain), Covers: covers,
 			Elsewhere: b.elsewhere(out)})
 	}
 	pv.SiteIntro = fmt.Sprintf(pick(lang, "新建 %d 处科普场馆（≥ %s 平方米）的选址，使服务半径 %.0f 公里内的人口增加最多（候选为 %d 个旗县驻地，各旗县人口计在其驻地）。",
 		"The %d new venues (≥ %s m²) that bring the most people within %.0f km of a compliant venue (candidates: the %d county seats; each county's population counts at its seat)."),
-		vp.K, data.Figure(vp.MinM2), vp.RadiusKm, vp.Candidates)
+		vp.K, words.Figure(vp.MinM2), vp.RadiusKm, vp.Candidates)
 	before, after, total := vp.BaselineCovered, vp.CoveredPopulation, vp.TotalPopulation
 	where := pick(lang, "全区", "Region")
 	if s.league != nil {
@@ -195,14 +195,14 @@ func (b *builder) sitePlan(s scope, pv *planView) {
 	}
 	pct := func(x float64) string { return fmt.Sprintf("%.1f%%", 100*x/max(total, 1)) }
 	pv.SiteCoverage = fmt.Sprintf(pick(lang, "%s %.0f 公里内有达标场馆的人口：%s → %s（共 %s，%s → %s）。", "%s population within %.0f km of a compliant venue: %s → %s of %s (%s → %s)."),
-		where, vp.RadiusKm, data.Figure(before), data.Figure(after), data.Figure(total), pct(before), pct(after))
+		where, vp.RadiusKm, words.Figure(before), words.Figure(after), words.Figure(total), pct(before), pct(after))
 	if vp.Optimal {
 		pv.SiteResult = fmt.Sprintf(pick(lang, "全区新增覆盖 %s 人，已证明最优（任何 %d 处都不能覆盖更多）。", "%s people newly covered in the region, proven optimal (no %d sites cover more)."),
-			data.Figure(vp.NewlyCoveredPopulation), vp.K)
+			words.Figure(vp.NewlyCoveredPopulation), vp.K)
 	} else {
 		pv.SiteResult = fmt.Sprintf(pick(lang, "全区新增覆盖 %s 人，未证明最优：任何 %d 处至多新增 %s 人（本方案达上界的 %.1f%%）。",
 			"%s people newly covered in the region, not proven optimal: no %d sites newly cover more than %s (this is %.1f%% of that)."),
-			data.Figure(vp.NewlyCoveredPopulation), vp.K, data.Figure(vp.UpperBound), 100*vp.NewlyCoveredPopulation/max(vp.UpperBound, 1))
+			words.Figure(vp.NewlyCoveredPopulation), vp.K, words.Figure(vp.UpperBound), 100*vp.NewlyCoveredPopulation/max(vp.UpperBound, 1))
 	}
 	if len(pv.Sites) == 0 {
 		pv.SiteNone = fmt.Sprintf(pick(lang, "本盟市无建议：全区建议的 %d 处场馆均不在本盟市，也不覆盖本盟市旗县。",

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/kepu/kepu/coverage"
-	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/net/html"
 )
@@ -142,7 +142,7 @@ func TestPlanning(t *testing.T) {
 
 // checkSuggestionsSheet finds the two tables of the suggestions sheet by
 // their headers and compares their codes with the plans.
-func checkSuggestionsSheet(t *testing.T, f *excelize.File, lang data.Lang, cp *coverage.CaravanPlan, vp *coverage.VenuePlan) {
+func checkSuggestionsSheet(t *testing.T, f *excelize.File, lang words.Lang, cp *coverage.CaravanPlan, vp *coverage.VenuePlan) {
 	t.Helper()
 	name := SheetName("suggestions", "zh")
 	heads := [2]string{"站点（旗县驻地）", "选址（旗县驻地）"}

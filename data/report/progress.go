@@ -8,6 +8,7 @@ import (
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 )
 
 // progressView is the page's 进展 section: the chart of each county rule's
@@ -91,16 +92,16 @@ func yearLabel(y coverage.ProgressYear) string {
 // progress builds the section for a scope; the chart is filled in by the caller.
 func (b *builder) progressSection(s scope) progressView {
 	lang, p := b.opt.Lang, b.progress
-	w := func(k string) string { return data.TimeWord(k, lang) }
-	v := progressView{Title: w("progress"), Review: data.ReviewName(p.AsOf, p.Period, lang),
-		AsOf: data.AsOfLine(p.AsOf, p.AsOfBasis, p.RecordedAt, lang), Method: w("projection_method"),
+	w := func(k string) string { return words.TimeWord(k, lang) }
+	v := progressView{Title: w("progress"), Review: words.ReviewName(p.AsOf, p.Period, lang),
+		AsOf: words.AsOfLine(p.AsOf, p.AsOfBasis, p.RecordedAt, lang), Method: w("projection_method"),
 		L: map[string]string{"year": w("year"), "rule": w("rule"), "became": w("became_compliant"), "fell_back": w("fell_back"),
 			"projection": w("projection"), "chart": w("chart_caption"), "changes": w("changes"), "none": w("none")}}
 	for _, y := range p.Years {
 		v.Years = append(v.Years, yearLabel(y))
 	}
 	for _, sr := range b.countySeries(s) {
-		row := progressRow{Name: data.RuleName(sr.Name, lang), ID: sr.Name}
+		row := progressRow{Name: words.RuleName(sr.Name, lang), ID: sr.Name}
 		for _, n := range sr.Values {
 			row.Cells = append(row.Cells, fmt.Sprintf("%d / %d", n, len(s.counties)))
 		}
@@ -111,7 +112,7 @@ func (b *builder) progressSection(s scope) progressView {
 			if rp.Scope == coverage.LevelCounty {
 				continue
 			}
-			row := progressRow{Name: data.RuleName(rp.ID, lang), ID: rp.ID}
+			row := progressRow{Name: words.RuleName(rp.ID, lang), ID: rp.ID}
 			for _, y := range p.Years {
 				row.Cells = append(row.Cells, fmt.Sprintf("%d / %d", y.Rules[k].Passing, y.Rules[k].Total))
 			}
@@ -123,13 +124,13 @@ func (b *builder) progressSection(s scope) progressView {
 		}
 		v.Rows = append(v.Rows, row)
 		for _, pr := range p.Projection {
-			v.Projection = append(v.Projection, projectionRow{Name: data.RuleName(pr.ID, lang),
+			v.Projection = append(v.Projection, projectionRow{Name: words.RuleName(pr.ID, lang),
 				Value: fmt.Sprintf("%d / %d", pr.PassingAtEnd, pr.Total), Trend: fmt.Sprintf("%+.1f", pr.PerYear),
 				OnTrack: pr.OnTrack, Observed: pr.Observed})
 		}
 	}
 	for _, ch := range data.Changes(p) {
-		row := changeRow{Year: ch.Year, Rule: data.RuleName(ch.Rule, lang)}
+		row := changeRow{Year: ch.Year, Rule: words.RuleName(ch.Rule, lang)}
 		for _, pl := range ch.Became {
 			if b.inScope(s, pl.Code) {
 				row.Became = append(row.Became, pl)

@@ -18,15 +18,16 @@ import (
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 	"golang.org/x/sync/errgroup"
 )
 
 // Options configure a report.
 type Options struct {
-	Dir       string    // where to write; created when missing
-	Lang      data.Lang // "zh" (default) or "en"
-	Generated time.Time // shown on the pages; zero leaves it out
-	MapWidth  int       // map width in pixels; 0 means 1200
+	Dir       string     // where to write; created when missing
+	Lang      words.Lang // "zh" (default) or "en"
+	Generated time.Time  // shown on the pages; zero leaves it out
+	MapWidth  int        // map width in pixels; 0 means 1200
 	// Plan sets the 投资计划 sheet's plan (nil: a budget of PlanBudget).
 	Plan *coverage.PlanOptions
 	// Progress, when set, is told after each step how many of how many are done.
@@ -55,7 +56,7 @@ type builder struct {
 	res        *coverage.Result
 	opt        Options
 	L          map[string]string
-	sp         data.Speech // the region's words
+	sp         words.Speech // the region's words
 	r          *Renderer
 	renderers  chan *Renderer // r and one more per further CPU, for pages drawn at once
 	tmpl       *template.Template
@@ -82,7 +83,7 @@ func newBuilder(m *coverage.Model, res *coverage.Result, opt Options) (*builder,
 	if err != nil {
 		return nil, err
 	}
-	sp := data.RegionSpeech(res.Region.Region)
+	sp := words.RegionSpeech(res.Region.Region)
 	b := &builder{m: m, res: res, opt: opt, L: labelsFor(opt.Lang, sp), sp: sp, r: r, tmpl: tmpl,
 		unit: map[string]*coverage.Unit{}, facility: map[string]*coverage.Facility{}, countiesOf: map[string][]*coverage.Unit{},
 		progress: coverage.ProgressOf(m, res.Ruleset)}
@@ -198,11 +199,13 @@ func Steps(m *coverage.Model) int { return 1 + len(m.Leagues) + 3 }
 
 // gapsCSV is exactly what `kepu gaps --format csv` prints.
 func (b *builder) gapsCSV(buf *bytes.Buffer) error {
-	return data.WriteGapsCSV(buf, b.res.Gaps(coverage.GapFilter{}))
+	return data.WriteGapsCSV(buf, words.Gaps(b.res.Gaps(coverage.GapFilter{}), b.opt.Lang, b.sp))
 }
 
 // checkJSON is exactly what `kepu check --format json` prints.
-func (b *builder) checkJSON(buf *bytes.Buffer) error { return data.WriteJSON(buf, b.res) }
+func (b *builder) checkJSON(buf *bytes.Buffer) error {
+	return data.WriteJSON(buf, words.Result(b.res, b.opt.Lang))
+}
 
 func (b *builder) writeFile(name string, fill func(*bytes.Buffer) error) error {
 	var buf bytes.Buffer
@@ -230,7 +233,7 @@ func (b *builder) writePage(s scope, name string) error {
 		if err := os.WriteFile(filepath.Join(b.opt.Dir, file), png, 0o644); err != nil {
 			return err
 		}
-		p.Maps = append(p.Maps, mapView{Rule: rule, Title: data.RuleName(rule, b.opt.Lang), Caption: mapCaption(rule, b.opt.Lang),
+		p.Maps = append(p.Maps, mapView{Rule: rule, Title: words.RuleName(rule, b.opt.Lang), Caption: mapCaption(rule, b.opt.Lang),
 			URI:  template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(png)),
 			File: p.Root + filepath.ToSlash(file)})
 	}

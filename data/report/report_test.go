@@ -13,6 +13,7 @@ import (
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/net/html"
 )
@@ -47,7 +48,7 @@ func TestWrite(t *testing.T) {
 	}
 	t.Run("gaps.csv is what kepu gaps --format csv prints", func(t *testing.T) {
 		var want bytes.Buffer
-		if err := data.WriteGapsCSV(&want, res.Gaps(coverage.GapFilter{})); err != nil {
+		if err := data.WriteGapsCSV(&want, words.Gaps(res.Gaps(coverage.GapFilter{}), words.ZH, words.RegionSpeech(res.Region.Region))); err != nil {
 			t.Fatal(err)
 		}
 		got := readFile(t, dir, GapsFile)
@@ -57,7 +58,7 @@ func TestWrite(t *testing.T) {
 	})
 	t.Run("check.json is what kepu check --format json prints", func(t *testing.T) {
 		var want bytes.Buffer
-		if err := data.WriteJSON(&want, res); err != nil {
+		if err := data.WriteJSON(&want, words.Result(res, words.ZH)); err != nil {
 			t.Fatal(err)
 		}
 		if got := readFile(t, dir, CheckFile); !bytes.Equal(got, want.Bytes()) {
@@ -121,7 +122,7 @@ func TestWriteEnglish(t *testing.T) {
 		t.Errorf("html lang: got %q, want en", got)
 	}
 	text := textOf(doc)
-	for _, want := range []string{"Targets and actual figures", "Gap list, by priority", "county venue ≥ 1000 m²", "sample data",
+	for _, want := range []string{"Targets and actual figures", "Gap list, by priority", "county venue of 1000 m² or more", "sample data",
 		"Planning suggestions", "New caravan stations", "proven minimal", "New venue sites", "Population newly covered"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("index.html (en): no %q", want)
@@ -132,7 +133,7 @@ func TestWriteEnglish(t *testing.T) {
 	}
 }
 
-func checkWorkbook(t *testing.T, path string, lang data.Lang, counties int) {
+func checkWorkbook(t *testing.T, path string, lang words.Lang, counties int) {
 	t.Helper()
 	f, err := excelize.OpenFile(path)
 	if err != nil {
@@ -154,7 +155,7 @@ func checkWorkbook(t *testing.T, path string, lang data.Lang, counties int) {
 	if got, want := len(rows), counties+1; got != want {
 		t.Errorf("%s: got %d rows, want %d (a header and one per county)", sheet, got, want)
 	}
-	wantHead := map[data.Lang][]string{"zh": {"代码", "名称", "所属盟市", "盟市", "类型", "常住人口"},
+	wantHead := map[words.Lang][]string{"zh": {"代码", "名称", "所属盟市", "盟市", "类型", "常住人口"},
 		"en": {"Code", "Name", "League", "League", "Kind", "Population"}}[lang]
 	if got := rows[0][:len(wantHead)]; strings.Join(got, ",") != strings.Join(wantHead, ",") {
 		t.Errorf("%s header: got %v, want %v", sheet, got, wantHead)

@@ -5,7 +5,7 @@ import (
 	"sort"
 
 	"github.com/kepu/kepu/coverage"
-	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 )
 
 // The report's tables: base distribution, counties, pipeline, league links,
@@ -30,7 +30,7 @@ func (b *builder) dist(s scope) distView {
 			dv.Without++
 		}
 		if s.league != nil {
-			dv.Rows = append(dv.Rows, distRow{Code: c.Code, Name: c.Name, Population: data.Figure(float64(c.Population)), Bases: ur.Bases.Total,
+			dv.Rows = append(dv.Rows, distRow{Code: c.Code, Name: c.Name, Population: words.Figure(float64(c.Population)), Bases: ur.Bases.Total,
 				National: ur.Bases.National, Regional: ur.Bases.Regional, Themed: ur.Bases.Themed, Without: boolInt(ur.Bases.Total == 0),
 				Per100k: fmt.Sprintf("%.2f", rate), rate: rate})
 		}
@@ -69,7 +69,7 @@ func (b *builder) leagueDist(l *coverage.Unit) distRow {
 	if r.people > 0 {
 		rate = float64(r.Bases) / float64(r.people) * 100_000
 	}
-	r.Population = data.Figure(float64(r.people))
+	r.Population = words.Figure(float64(r.people))
 	r.Per100k, r.rate = fmt.Sprintf("%.2f", rate), rate
 	return r
 }
@@ -86,8 +86,8 @@ func (b *builder) countyRows(s scope) []countyRow {
 	out := make([]countyRow, 0, len(s.counties))
 	for _, c := range s.counties {
 		ur, _ := b.res.Unit(c.Code)
-		row := countyRow{Code: c.Code, Name: c.Name, Kind: data.KindName(c.Kind, lang), Population: data.Figure(float64(c.Population)),
-			LargestVenue: data.Figure(ur.LargestVenueM2), Bases: ur.Bases.Total,
+		row := countyRow{Code: c.Code, Name: c.Name, Kind: words.KindName(c.Kind, lang), Population: words.Figure(float64(c.Population)),
+			LargestVenue: words.Figure(ur.LargestVenueM2), Bases: ur.Bases.Total,
 			Per100k: fmt.Sprintf("%.2f", b.res.Region.Distribution.Per100k[c.Code]), NearestKm: "–",
 			Priority: "–"}
 		if ur.Priority > 0 {
@@ -123,7 +123,7 @@ func (b *builder) venueBadge(ur *coverage.UnitResult) badge {
 	case 0:
 		return badge{"pass", b.L["pass"]}
 	case 1:
-		return badge{"warn", fmt.Sprintf(pick(b.opt.Lang, "不足 %s 平方米", "under %s m²"), data.Figure(b.res.Ruleset.Venue1000.MinFloorAreaM2))}
+		return badge{"warn", fmt.Sprintf(pick(b.opt.Lang, "不足 %s 平方米", "under %s m²"), words.Figure(b.res.Ruleset.Venue1000.MinFloorAreaM2))}
 	}
 	return badge{"fail", pick(b.opt.Lang, "无场馆", "no venue")}
 }
@@ -142,7 +142,7 @@ func (b *builder) pipeline(s scope, gaps []coverage.Gap) []pipeRow {
 	closes := map[string][]string{}
 	for _, g := range gaps {
 		for _, id := range g.Pipeline {
-			closes[id] = append(closes[id], fmt.Sprintf("%s · %s %s", data.RuleName(g.Rule, lang), g.Code, g.Name))
+			closes[id] = append(closes[id], fmt.Sprintf("%s · %s %s", words.RuleName(g.Rule, lang), g.Code, g.Name))
 		}
 	}
 	var out []pipeRow
@@ -154,15 +154,15 @@ func (b *builder) pipeline(s scope, gaps []coverage.Gap) []pipeRow {
 		if !(f.Pipeline() || later) || !ok || !s.in(c.Code, c.Parent) {
 			continue
 		}
-		status := data.Word(f.Status, lang)
+		status := words.Word(f.Status, lang)
 		if later {
 			// As of the report's day it was still to open.
 			status = fmt.Sprintf(pick(lang, "%s 开放", "opens %s"), f.Opened)
 		}
-		row := pipeRow{ID: f.ID, Name: f.Name, Category: data.Word(f.Category, lang), Status: status,
+		row := pipeRow{ID: f.ID, Name: f.Name, Category: words.Word(f.Category, lang), Status: status,
 			County: c.Code + " " + c.Name, Area: "–", Closes: closes[f.ID]}
 		if f.FloorArea > 0 {
-			row.Area = data.Figure(f.FloorArea)
+			row.Area = words.Figure(f.FloorArea)
 		}
 		out = append(out, row)
 	}
@@ -187,7 +187,7 @@ func (b *builder) thresholds() []stat {
 	rs, lang := b.res.Ruleset, b.opt.Lang
 	var out []stat
 	for _, id := range coverage.RuleIDs {
-		out = append(out, stat{data.RuleName(id, lang), data.RuleTarget(id, rs, lang)})
+		out = append(out, stat{words.RuleName(id, lang), words.RuleTarget(id, rs, lang)})
 	}
 	w := rs.Priority
 	out = append(out, stat{b.L["priority"], fmt.Sprintf(pick(lang,

@@ -7,6 +7,7 @@ import (
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 )
 
 // scope is the part of the world one page covers: the region or a league.
@@ -188,8 +189,8 @@ func (b *builder) rules(s scope) []ruleRow {
 	lang := b.opt.Lang
 	var out []ruleRow
 	for _, rr := range b.res.Rules {
-		row := ruleRow{ID: rr.ID, Name: data.RuleName(rr.ID, lang), Scope: b.scopeName(rr.Scope),
-			Target: data.RuleTarget(rr.ID, b.res.Ruleset, lang), PlanText: rr.PlanText, Pass: rr.Pass, Passing: rr.Passing, Total: rr.Total}
+		row := ruleRow{ID: rr.ID, Name: words.RuleName(rr.ID, lang), Scope: b.scopeName(rr.Scope),
+			Target: words.RuleTarget(rr.ID, b.res.Ruleset, lang), PlanText: rr.PlanText, Pass: rr.Pass, Passing: rr.Passing, Total: rr.Total}
 		switch {
 		case rr.Scope == coverage.LevelCounty:
 			if s.league != nil {
@@ -206,7 +207,7 @@ func (b *builder) rules(s scope) []ruleRow {
 			ur, _ := b.res.Unit(s.league.Code)
 			ru := ur.Rules[rr.ID]
 			row.Pass, row.Passing, row.Total = ru.Pass, boolInt(ru.Pass), 1
-			row.Actual = fmt.Sprintf(pick(lang, "最大综合性场馆 %s 平方米，需 %s 平方米", "largest comprehensive venue %s m², needs %s m²"), data.Figure(ru.Actual), data.Figure(ru.Target))
+			row.Actual = fmt.Sprintf(pick(lang, "最大综合性场馆 %s 平方米，需 %s 平方米", "largest comprehensive venue %s m², needs %s m²"), words.Figure(ru.Actual), words.Figure(ru.Target))
 		case rr.Scope == coverage.LevelLeague:
 			row.Actual = fmt.Sprintf(pick(lang, "%d / %d 个盟市达标", "%d of %d leagues"), rr.Passing, rr.Total)
 		default:
@@ -240,16 +241,16 @@ func (b *builder) gapRows(gaps []coverage.Gap) []gapRow {
 	for i, g := range gaps {
 		u := measureUnit(g.Rule, lang)
 		row := gapRow{Rank: i + 1, Code: g.Code, Name: g.Name, Level: b.scopeName(g.Level), Rule: g.Rule,
-			RuleName: data.RuleName(g.Rule, lang), Priority: fmt.Sprintf("%.2f", g.Priority),
-			Actual: data.Figure(g.Actual) + " " + u, Target: data.Figure(g.Target) + " " + u, Short: data.Figure(g.Shortfall) + " " + u,
-			Detail: data.GapDetail(g, lang), Pipeline: b.facilityList(g.Pipeline)}
+			RuleName: words.RuleName(g.Rule, lang), Priority: fmt.Sprintf("%.2f", g.Priority),
+			Actual: words.Figure(g.Actual) + " " + u, Target: words.Figure(g.Target) + " " + u, Short: words.Figure(g.Shortfall) + " " + u,
+			Detail: words.GapDetail(g, lang), Pipeline: b.facilityList(g.Pipeline)}
 		for k, p := range g.Parts {
 			if p.Score == 0 {
 				continue
 			}
-			pv := partView{Name: data.Word(p.Name, lang), Score: fmt.Sprintf("%.2f", p.Score), Class: fmt.Sprintf("p%d", k)}
+			pv := partView{Name: words.Word(p.Name, lang), Score: fmt.Sprintf("%.2f", p.Score), Class: fmt.Sprintf("p%d", k)}
 			if p.Unit != "flag" {
-				pv.Measure = data.Figure(p.Measure) + " " + pick(lang, map[string]string{"residents": "人", "km": "公里"}[p.Unit], p.Unit)
+				pv.Measure = words.Figure(p.Measure) + " " + pick(lang, map[string]string{"residents": "人", "km": "公里"}[p.Unit], p.Unit)
 			}
 			if top > 0 {
 				pv.Width = fmt.Sprintf("%.1f%%", p.Score/top*100)

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/kepu/kepu/coverage"
-	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -47,7 +47,7 @@ var sheetNames = map[string][2]string{
 }
 
 // SheetName is the name of a workbook sheet in the language.
-func SheetName(key string, lang data.Lang) string {
+func SheetName(key string, lang words.Lang) string {
 	n := sheetNames[key]
 	return pick(lang, n[0], n[1])
 }
@@ -362,8 +362,8 @@ func (b *builder) countiesSheet() sheet {
 			nearest = ur.NearestVenue.DistanceKm
 		}
 		yes := map[bool]string{true: L["yes"], false: L["no"]}
-		s.rows = append(s.rows, []any{c.Code, c.Name, c.Parent, league, data.KindName(c.Kind, lang), c.Population, c.PopulationUrban,
-			c.PopulationRural, yes[c.Border], data.Word(c.FormerPoverty, lang), ur.LargestVenueM2, nearest,
+		s.rows = append(s.rows, []any{c.Code, c.Name, c.Parent, league, words.KindName(c.Kind, lang), c.Population, c.PopulationUrban,
+			c.PopulationRural, yes[c.Border], words.Word(c.FormerPoverty, lang), ur.LargestVenueM2, nearest,
 			ur.Bases.Total, ur.Bases.National, ur.Bases.Regional, ur.Bases.Themed, b.res.Region.Distribution.Per100k[c.Code],
 			b.venueBadge(ur).Text, passWord(ur.Rules[coverage.RuleCaravanReach].Pass, L),
 			passWord(ur.Rules[coverage.RuleBaseDistribution].Pass, L), ur.Priority})
@@ -399,12 +399,12 @@ func (b *builder) gapsSheet() sheet {
 		{"target", 12, fmtDec}, {"shortfall", 12, fmtDec}, {"detail", 50, fmtText}}}
 	parts := []string{"population", "rural", "distance", "former_poverty", "border"}
 	for _, p := range parts {
-		s.columns = append(s.columns, column{data.Word(p, lang) + " " + b.L["scores"], 12, fmtDec})
+		s.columns = append(s.columns, column{words.Word(p, lang) + " " + b.L["scores"], 12, fmtDec})
 	}
 	s.columns = append(s.columns, column{"pipeline", 30, fmtText})
 	for i, g := range b.res.Gaps(coverage.GapFilter{}) {
-		row := []any{i + 1, g.Rule, data.RuleName(g.Rule, lang), g.Code, g.Name, b.scopeName(g.Level), g.Parent,
-			g.Priority, g.Actual, g.Target, g.Shortfall, data.GapDetail(g, lang)}
+		row := []any{i + 1, g.Rule, words.RuleName(g.Rule, lang), g.Code, g.Name, b.scopeName(g.Level), g.Parent,
+			g.Priority, g.Actual, g.Target, g.Shortfall, words.GapDetail(g, lang)}
 		for _, name := range parts {
 			var v any = ""
 			for _, p := range g.Parts {
@@ -446,8 +446,8 @@ func (b *builder) facilitiesSheet() sheet {
 		if f.Comprehensive {
 			comp = b.L["yes"]
 		}
-		s.rows = append(s.rows, []any{f.ID, f.Name, data.Word(f.Category, lang), data.Word(f.Status, lang), county, league,
-			f.Point[0], f.Point[1], area, comp, reach, data.Word(f.Level, lang), strings.Join(f.Themes, ", "), f.County, whenCell(f.Opened), whenCell(f.Closed)})
+		s.rows = append(s.rows, []any{f.ID, f.Name, words.Word(f.Category, lang), words.Word(f.Status, lang), county, league,
+			f.Point[0], f.Point[1], area, comp, reach, words.Word(f.Level, lang), strings.Join(f.Themes, ", "), f.County, whenCell(f.Opened), whenCell(f.Closed)})
 	}
 	return s
 }

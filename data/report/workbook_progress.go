@@ -2,7 +2,7 @@ package report
 
 import (
 	"github.com/kepu/kepu/coverage"
-	"github.com/kepu/kepu/data"
+	"github.com/kepu/kepu/data/words"
 )
 
 // progressSheet is the 进展 sheet: each rule's passing count on each day
@@ -10,16 +10,16 @@ import (
 // then the projection to the period's end.
 func (b *builder) progressSheet() sheet {
 	lang, p := b.opt.Lang, b.progress
-	w := func(k string) string { return data.TimeWord(k, lang) }
+	w := func(k string) string { return words.TimeWord(k, lang) }
 	s := sheet{columns: []column{{"as_of", 12, fmtText}, {w("year"), 8, fmtText}, {"rule_id", 26, fmtText}, {"rule", 28, fmtText},
 		{"scope", 10, fmtText}, {"passing", 10, fmtInt}, {"total", 10, fmtInt}, {"result", 10, fmtText}, {w("gini"), 14, fmtDec}}}
 	for _, y := range p.Years {
 		for _, r := range y.Rules {
-			s.rows = append(s.rows, []any{y.AsOf, y.Year, r.ID, data.RuleName(r.ID, lang), b.scopeName(r.Scope),
+			s.rows = append(s.rows, []any{y.AsOf, y.Year, r.ID, words.RuleName(r.ID, lang), b.scopeName(r.Scope),
 				r.Passing, r.Total, passWord(r.Pass, b.L), y.Region.Gini})
 		}
 	}
-	s.notes = [][]any{{data.AsOfLine(p.AsOf, p.AsOfBasis, p.RecordedAt, lang)}}
+	s.notes = [][]any{{words.AsOfLine(p.AsOf, p.AsOfBasis, p.RecordedAt, lang)}}
 	if p.Sample {
 		s.notes = append(s.notes, []any{b.L["sample_banner"]})
 	}

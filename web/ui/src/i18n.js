@@ -1,4 +1,9 @@
 // i18n.js: every label of the web map, Chinese first, English on request.
+// Rule names, gap details, action and field names come from words.js, which
+// the Go package data/words writes (kepu's one wording source); the labels
+// here are the map's own chrome and win over words.js for the same key.
+
+import words from './words.js';
 
 const zh = {
   title: '{region}科普设施覆盖',
@@ -105,12 +110,6 @@ const zh = {
   'baseLevel.other': '其他',
   'baseLevel.total': '合计',
   'baseLevel.themed': '科普+文化／旅游',
-  'rule.venue_1000': '1000㎡以上科普场馆',
-  'rule.league_museum': '盟市综合性科普场馆',
-  'rule.caravan_reach': '科普大篷车全覆盖',
-  'rule.mobile_museum_rotation': '流动科技馆换展盟市',
-  'rule.base_totals': '科普教育基地数量',
-  'rule.base_distribution': '科普教育基地分布',
   'field.by': '覆盖来源',
   'field.detail': '说明',
   'field.largest_venue_m2': '最大场馆面积（㎡）',
@@ -223,7 +222,7 @@ const zh = {
   legendProposed: '情景拟建设施',
   legendRemoved: '情景移除的设施',
   investTitle: '投资计划',
-  investHint: '在预算内关闭优先级最高的差距：扩建或新建科普场馆、新增大篷车站点、盟市综合性科技馆达标（分支定界求精确解）。',
+  investHint: '在预算内关闭优先级最高的差距：扩建或新建科普场馆、新增大篷车站点、盟市综合性科普场馆达标（分支定界求精确解）。',
   investBudget: '预算',
   investUnit: '万元',
   investYears: '年度',
@@ -247,11 +246,6 @@ const zh = {
   investArea: '{from} → {to} ㎡（+{add}）',
   investNewArea: '{to} ㎡',
   investReach: '服务半径 {km} 公里',
-  'action.expand_venue': '扩建科普场馆',
-  'action.build_venue': '新建科普场馆',
-  'action.caravan_station': '新增大篷车站点',
-  'action.expand_league_museum': '扩建盟市综合性科技馆',
-  'action.build_league_museum': '新建盟市综合性科技馆',
   priorityTip: '优先级 = 各分项之和；分项 = 权重 × 指标 ÷ 尺度（权重见规则文件）',
   weight: '权重',
   'part.population': '人口',
@@ -371,12 +365,6 @@ const en = {
   'baseLevel.other': 'other',
   'baseLevel.total': 'total',
   'baseLevel.themed': 'culture/tourism',
-  'rule.venue_1000': 'Venue of 1000 m²',
-  'rule.league_museum': 'League science museum',
-  'rule.caravan_reach': 'Caravan coverage',
-  'rule.mobile_museum_rotation': 'Mobile museum rotation',
-  'rule.base_totals': 'Education base totals',
-  'rule.base_distribution': 'Education base distribution',
   'field.by': 'Covered by',
   'field.detail': 'Detail',
   'field.largest_venue_m2': 'Largest venue (m²)',
@@ -513,11 +501,6 @@ const en = {
   investArea: '{from} → {to} m² (+{add})',
   investNewArea: '{to} m²',
   investReach: 'reach {km} km',
-  'action.expand_venue': 'Expand venue',
-  'action.build_venue': 'Build venue',
-  'action.caravan_station': 'Add caravan station',
-  'action.expand_league_museum': 'Expand league museum',
-  'action.build_league_museum': 'Build league museum',
   priorityTip: 'Priority = sum of the parts; part = weight × measure ÷ scale (weights from the rules file)',
   weight: 'weight',
   'part.population': 'population',
@@ -532,7 +515,7 @@ const en = {
   'partScale.border': 'border county 1',
 };
 
-const dictionaries = { zh, en };
+const dictionaries = { zh: { ...words.zh, ...zh }, en: { ...words.en, ...en } };
 const storageKey = 'kepu.lang';
 
 // The language: ?lang=en|zh in the address wins (links can be shared),

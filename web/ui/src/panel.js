@@ -28,6 +28,26 @@ export function people(v) {
 /** ruleName is a rule's label, or its id when it has none. */
 export const ruleName = (id) => t(`rule.${id}`, null, id);
 
+/** figure writes a number as the Go wording does: one decimal at most,
+ *  thousands separated by commas. */
+const figure = (v) => Number(v).toLocaleString('en-US', { maximumFractionDigits: 1 });
+
+/** detailText says a gap's or unit rule's fact ({kind, largest_m2, ...}) in
+ *  the current language with the templates of words.js (the same ones the
+ *  API fills); the API's detail when there is no fact. */
+export function detailText(x) {
+  const f = x?.fact;
+  if (!f || !has(`detail.${f.kind}`)) return x?.detail || '';
+  const vars = { largest_m2: '0', target_m2: '0', nearest_km: '0', reach_km: '0', count: '0', target: '0' };
+  for (const [k, v] of Object.entries(f)) if (typeof v === 'number' || typeof v === 'string') vars[k] = typeof v === 'number' ? figure(v) : v;
+  vars.component = f.component ? t(`component.${f.component}`, null, f.component) : '';
+  let s = t(`detail.${f.kind}`, vars);
+  if (Array.isArray(f.next) && f.next.length) {
+    s += t('detail.mobile_next', { next: f.next.map((p) => p.name || p.code).join(getLang() === 'zh' ? '、' : ', ') });
+  }
+  return s;
+}
+
 const fieldName = (k) => (has(`field.${k}`) ? t(`field.${k}`) : k);
 
 // names maps facility ids to names, so that rule results listing ids read well.
@@ -90,9 +110,11 @@ function rulesHTML(rules) {
   entries.sort((a, b) => passes(a[1]) - passes(b[1]));
   const items = entries.map(([id, r]) => {
     const res = typeof r === 'object' && r !== null ? r : { pass: r };
-    const extra = Object.entries(res).filter(([k]) => !['pass', 'id', 'rule', 'scope'].includes(k));
+    const extra = Object.entries(res).filter(([k]) => !['pass', 'id', 'rule', 'scope', 'fact', 'detail'].includes(k));
+    const detail = detailText(res);
     return `<li><div class="rule-head"><span>${esc(ruleName(id))}</span>${badge(res.pass)}</div>
-      ${extra.length ? `<dl class="kv small">${extra.map(([k, v]) => `<dt>${esc(fieldName(k))}</dt><dd>${value(v)}</dd>`).join('')}</dl>` : ''}</li>`;
+      ${extra.length ? `<dl class="kv small">${extra.map(([k, v]) => `<dt>${esc(fieldName(k))}</dt><dd>${value(v)}</dd>`).join('')}</dl>` : ''}
+      ${detail ? `<p class="muted">${esc(detail)}</p>` : ''}</li>`;
   });
   return `<h3>${t('rules')}</h3><ul class="rules">${items.join('')}</ul>`;
 }
@@ -194,7 +216,7 @@ export function gapHTML(g) {
   return `<section class="gap-box"><div class="rule-head"><span>${esc(ruleName(g.rule))}</span>${badge(false)}</div>
     <dl class="kv small">${rows.map(([k, v]) => `<dt>${t(k)}</dt><dd>${value(v)}</dd>`).join('')}
     ${parts ? `<dt>${t('field.parts')}</dt><dd title="${esc(partsTip(g.parts))}">${esc(parts)}${partsBarHTML(g.parts)}</dd>` : ''}</dl>
-    ${g.detail ? `<p class="muted">${esc(g.detail)}</p>` : ''}</section>`;
+    ${detailText(g) ? `<p class="muted">${esc(detailText(g))}</p>` : ''}</section>`;
 }
 
 /** unitHTML renders the side panel for one unit; leagueName maps codes to names. */
@@ -232,7 +254,7 @@ export function popupHTML(p, actions = '') {
 /** gapRowHTML renders one gap row for the list, with its priority parts. */
 export function gapRowHTML(g, i, leagueName) {
   const parent = g.parent ? leagueName(g.parent) : '';
-  const tip = [g.detail, partsTip(g.parts)].filter(Boolean).join('\n\n');
+  const tip = [detailText(g), partsTip(g.parts)].filter(Boolean).join('\n\n');
   const line = partsLine(g.parts);
   return `<li data-code="${esc(g.code)}" data-index="${i}" title="${esc(tip)}" tabindex="0">
     <span class="rank">${i + 1}</span>

@@ -74,7 +74,7 @@ test('planHTML lists every action with cost, year and gaps, the budget bar and t
 
 test('actionTitle names the kind, the place and the size', () => {
   assert.equal(actionTitle(doc.actions[1]), '新建科普场馆 · 赛罕区 1,000 ㎡');
-  assert.equal(actionTitle(doc.actions[2]), '新增大篷车站点 · 阿尔山市 服务半径 100 公里');
+  assert.equal(actionTitle(doc.actions[2]), '新增科普大篷车站点 · 阿尔山市 服务半径 100 公里');
 });
 
 test('planFeatures copies the features and is empty without a plan', () => {

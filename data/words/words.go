@@ -1,4 +1,4 @@
-package data
+package words
 
 import (
 	"fmt"
@@ -11,12 +11,12 @@ import (
 // the report and the exports.
 
 var ruleNames = map[string][2]string{
-	coverage.RuleVenue1000:        {"旗县1000平米科普场馆", "county venue ≥ 1000 m²"},
-	coverage.RuleLeagueMuseum:     {"盟市综合性科技馆", "league comprehensive museum"},
-	coverage.RuleCaravanReach:     {"科普大篷车覆盖旗县", "caravan reach"},
-	coverage.RuleMobileMuseum:     {"流动科技馆巡展盟市", "mobile museum rotation"},
-	coverage.RuleBaseTotals:       {"科普教育基地总量", "science-education base totals"},
-	coverage.RuleBaseDistribution: {"科普教育基地分布", "base distribution"},
+	coverage.RuleVenue1000:        {"旗县1000平方米以上科普场馆", "county venue of 1000 m² or more"},
+	coverage.RuleLeagueMuseum:     {"盟市综合性科普场馆", "league comprehensive venue"},
+	coverage.RuleCaravanReach:     {"科普大篷车旗县全覆盖", "caravan reach to every county"},
+	coverage.RuleMobileMuseum:     {"流动科技馆换展盟市", "mobile museum rotation"},
+	coverage.RuleBaseTotals:       {"科普教育基地数量", "education base totals"},
+	coverage.RuleBaseDistribution: {"科普教育基地分布", "education base distribution"},
 }
 
 // RuleName is a rule's human name in the language.
@@ -60,7 +60,7 @@ func UnitKinds() []string {
 func KindName(kind string, lang Lang) string {
 	for _, k := range unitKinds {
 		if k.kind == kind {
-			return lang.pick(k.zh, k.en)
+			return lang.Pick(k.zh, k.en)
 		}
 	}
 	return kind
@@ -72,13 +72,15 @@ var words = map[string][2]string{
 	"closed": {"关闭", "closed"}, "national": {"国家级", "national"}, "regional": {"自治区级", "regional"},
 	"population": {"人口", "population"}, "rural": {"农村牧区人口", "rural"}, "distance": {"距离", "distance"},
 	"former_poverty": {"原贫困县", "former poverty"}, "border": {"边境", "border"},
+	"league": {"盟市级", "league"}, "county": {"旗县级", "county"}, "true": {"是", "yes"}, "false": {"否", "no"},
+	"level_league": {"盟市", "league"}, "level_county": {"旗县", "county"}, "level_region": {"全区", "region"},
 }
 
 // Word translates a data value (category, status, level, priority part)
 // when it is one kepu knows, else returns it as is.
 func Word(w string, lang Lang) string {
 	if t, ok := words[w]; ok {
-		return lang.pick(t[0], t[1])
+		return lang.Pick(t[0], t[1])
 	}
 	return w
 }
@@ -87,7 +89,7 @@ func Word(w string, lang Lang) string {
 func RuleTarget(id string, rs coverage.Ruleset, lang Lang) string {
 	switch id {
 	case coverage.RuleVenue1000:
-		return fmt.Sprintf(lang.pick("每个旗县有 %.0f 平方米以上的开放科普场馆", "every county has an open venue of at least %.0f m²"), rs.Venue1000.MinFloorAreaM2)
+		return fmt.Sprintf(lang.Pick("每个旗县有 %.0f 平方米以上的开放科普场馆", "every county has an open venue of at least %.0f m²"), rs.Venue1000.MinFloorAreaM2)
 	case coverage.RuleLeagueMuseum:
 		lm := rs.LeagueMuseum
 		if lang == "en" {
@@ -97,64 +99,17 @@ func RuleTarget(id string, rs coverage.Ruleset, lang Lang) string {
 		return fmt.Sprintf("每个盟市有开放的综合性科普场馆，每万城镇人口 %.0f 平方米（城镇人口不足 %s 时 %.0f 平方米），不少于 %s 平方米",
 			lm.M2Per10k, Figure(float64(lm.SmallBelow)), lm.M2Per10kSmall, Figure(lm.MinimumM2))
 	case coverage.RuleCaravanReach:
-		return fmt.Sprintf(lang.pick("每个旗县驻地在开放大篷车服务半径内（默认 %.0f 公里），或评估期内有大篷车活动",
+		return fmt.Sprintf(lang.Pick("每个旗县驻地在开放大篷车服务半径内（默认 %.0f 公里），或评估期内有大篷车活动",
 			"every county seat within an open caravan's reach (default %.0f km), or a caravan visit in the period"), rs.CaravanReach.DefaultReachKm)
 	case coverage.RuleMobileMuseum:
-		return fmt.Sprintf(lang.pick("流动科技馆巡展盟市不少于 %d 个", "mobile museum stops in at least %d leagues"), rs.MobileMuseum.MinLeagues)
+		return fmt.Sprintf(lang.Pick("流动科技馆巡展盟市不少于 %d 个", "mobile museum stops in at least %d leagues"), rs.MobileMuseum.MinLeagues)
 	case coverage.RuleBaseTotals:
 		bt := rs.BaseTotals
-		return fmt.Sprintf(lang.pick("国家级 ≥ %d，自治区级 ≥ %d，科普+文化/旅游 ≥ %d", "national ≥ %d, regional ≥ %d, culture/tourism ≥ %d"), bt.National, bt.Regional, bt.Themed)
+		return fmt.Sprintf(lang.Pick("国家级 ≥ %d，自治区级 ≥ %d，科普+文化/旅游 ≥ %d", "national ≥ %d, regional ≥ %d, culture/tourism ≥ %d"), bt.National, bt.Regional, bt.Themed)
 	case coverage.RuleBaseDistribution:
-		return fmt.Sprintf(lang.pick("每个旗县至少 %d 个开放的科普教育基地", "every county has at least %d open base"), rs.BaseDistribution.MinBases)
+		return fmt.Sprintf(lang.Pick("每个旗县至少 %d 个开放的科普教育基地", "every county has at least %d open base"), rs.BaseDistribution.MinBases)
 	}
 	return id
-}
-
-// GapDetail says what a gap is in the language; it falls back to the
-// engine's English detail for what it does not know.
-func GapDetail(g coverage.Gap, lang Lang) string {
-	if lang == "en" {
-		return g.Detail
-	}
-	switch g.Rule {
-	case coverage.RuleVenue1000:
-		if g.Actual == 0 {
-			return fmt.Sprintf("没有开放的科普场馆，需 %.0f 平方米以上", g.Target)
-		}
-		return fmt.Sprintf("最大开放场馆 %.0f 平方米，不足 %.0f 平方米", g.Actual, g.Target)
-	case coverage.RuleCaravanReach:
-		if g.Actual == 0 {
-			return "没有开放的科普大篷车；评估期内无大篷车活动"
-		}
-		return fmt.Sprintf("最近的开放大篷车距驻地 %.1f 公里，服务半径 %.0f 公里；评估期内无大篷车活动", g.Actual, g.Target)
-	case coverage.RuleBaseDistribution:
-		return fmt.Sprintf("开放的科普教育基地 %.0f 个，少于 %.0f 个", g.Actual, g.Target)
-	case coverage.RuleLeagueMuseum:
-		if g.Actual == 0 {
-			return fmt.Sprintf("没有开放的综合性科普场馆，需 %.0f 平方米", g.Target)
-		}
-		return fmt.Sprintf("最大开放综合性场馆 %.0f 平方米，需 %.0f 平方米", g.Actual, g.Target)
-	case coverage.RuleMobileMuseum:
-		d := fmt.Sprintf("评估期内流动科技馆在 %.0f 个盟市巡展，需 %.0f 个", g.Actual, g.Target)
-		if len(g.Next) > 0 {
-			var names []string
-			for _, p := range g.Next {
-				names = append(names, p.Name)
-			}
-			d += "；建议下一站（农村牧区人口最多）：" + strings.Join(names, "、")
-		}
-		return d
-	case coverage.RuleBaseTotals:
-		kind := "科普+文化/旅游基地"
-		switch g.Component {
-		case "national":
-			kind = "国家级基地"
-		case "regional":
-			kind = "自治区级基地"
-		}
-		return fmt.Sprintf("%s %.0f 个，少于 %.0f 个", kind, g.Actual, g.Target)
-	}
-	return g.Detail
 }
 
 // Figure formats a number for people: one decimal at most, none when it is
@@ -188,8 +143,8 @@ var planWords = map[string][2]string{
 	coverage.ActionExpandVenue:  {"扩建科普场馆", "expand venue"},
 	coverage.ActionBuildVenue:   {"新建科普场馆", "build venue"},
 	coverage.ActionCaravan:      {"新增科普大篷车站点", "add caravan station"},
-	coverage.ActionExpandMuseum: {"扩建盟市综合性科技馆", "expand league museum"},
-	coverage.ActionBuildMuseum:  {"新建盟市综合性科技馆", "build league museum"},
+	coverage.ActionExpandMuseum: {"扩建盟市综合性科普场馆", "expand league comprehensive venue"},
+	coverage.ActionBuildMuseum:  {"新建盟市综合性科普场馆", "build league comprehensive venue"},
 	"plan_title":                {"投资计划（%d–%d 年，预算 %s %s）", "Investment plan (%d–%d, budget %s %s)"},
 	"plan_placeholder":          {"⚠ 成本为占位数值，不是实际价格：请在规则文件的 costs 中填写单价", "⚠ costs are placeholders, not prices: set them in the rules file's costs section"},
 	"plan_area":                 {"%s → %s 平方米（+%s）", "%s → %s m² (+%s)"},
@@ -216,7 +171,7 @@ var planWords = map[string][2]string{
 // (the key itself when unknown).
 func PlanWord(key string, lang Lang) string {
 	if t, ok := planWords[key]; ok {
-		return lang.pick(t[0], t[1])
+		return lang.Pick(t[0], t[1])
 	}
 	return key
 }
@@ -308,12 +263,12 @@ func (sp Speech) RegionName(lang Lang) string {
 // the national plan every province implements.
 func (sp Speech) Plan(lang Lang) string {
 	if sp.Region.IsInnerMongolia() && sp.Region.Plan == coverage.InnerMongolia.Plan {
-		return lang.pick(sp.Region.Plan, "Inner Mongolia science-literacy implementation plan 2021–2025")
+		return lang.Pick(sp.Region.Plan, "Inner Mongolia science-literacy implementation plan 2021–2025")
 	}
 	if sp.Region.Plan != "" {
 		return sp.Region.Plan
 	}
-	return lang.pick(NationalPlan, "National science-literacy plan 2021–2035 (国发〔2021〕9号)")
+	return lang.Pick(NationalPlan, "National science-literacy plan 2021–2035 (国发〔2021〕9号)")
 }
 
 // NationalPlan is the national plan behind every province's implementation plan.

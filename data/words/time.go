@@ -1,4 +1,4 @@
-package data
+package words
 
 import (
 	"fmt"
@@ -45,7 +45,7 @@ var timeWords = map[string][2]string{
 // TimeWord is one of the time feature's words in the language.
 func TimeWord(key string, lang Lang) string {
 	if t, ok := timeWords[key]; ok {
-		return lang.pick(t[0], t[1])
+		return lang.Pick(t[0], t[1])
 	}
 	return key
 }
@@ -57,7 +57,7 @@ func AsOfLine(asOf, basis, recordedAt string, lang Lang) string {
 	if basis == coverage.BasisRecorded {
 		b = fmt.Sprintf(TimeWord("basis_recorded", lang), recordedAt)
 	}
-	return fmt.Sprintf(lang.pick("%s %s（%s）", "%s %s (%s)"), TimeWord("as_of", lang), asOf, b)
+	return fmt.Sprintf(lang.Pick("%s %s（%s）", "%s %s (%s)"), TimeWord("as_of", lang), asOf, b)
 }
 
 // ReviewName names the review a day stands for within the period: the
