@@ -99,8 +99,11 @@ func TestIndexAgreesWithPlanar(t *testing.T) {
 	gs, _ := loadCounties(t)
 	ix := geo.NewIndex(gs)
 	rng := rand.New(rand.NewPCG(1, 2))
-	hits := 0
-	for i := 0; i < 2000; i++ {
+	hits, n := 0, 2000
+	if mutating {
+		n = 300
+	}
+	for i := 0; i < n; i++ {
 		p := orb.Point{97 + rng.Float64()*30, 37 + rng.Float64()*17}
 		var want []int
 		for k, g := range gs {
@@ -116,8 +119,8 @@ func TestIndexAgreesWithPlanar(t *testing.T) {
 			t.Errorf("point %v: index says %v, planar says %v", p, got, want)
 		}
 	}
-	if hits < 500 {
-		t.Errorf("only %d of 2000 random points fell in a county; test is not exercising the index", hits)
+	if hits < n/4 {
+		t.Errorf("only %d of %d random points fell in a county; test is not exercising the index", hits, n)
 	}
 }
 
