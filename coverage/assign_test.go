@@ -15,7 +15,11 @@ func TestWithRegistryEqualsNewModel(t *testing.T) {
 	base := randomWorld(t, 1)
 	bm := coverage.NewModel(base)
 	before := evaluateJSON(t, bm)
-	for _, seed := range []uint64{2, 3, 4} {
+	seeds := []uint64{2, 3, 4}
+	if mutating {
+		seeds = seeds[:1]
+	}
+	for _, seed := range seeds {
 		w := randomWorld(t, seed)
 		w.Units = base.Units // same units, as after an edit
 		got := bm.WithRegistry(w.Facilities, w.Events)

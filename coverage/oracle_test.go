@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/kepu/kepu/coverage"
-	"github.com/kepu/kepu/data"
 	"github.com/kepu/kepu/geo"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
@@ -19,10 +18,7 @@ import (
 // randomWorld is the embedded units with a random registry and events: data
 // no one has seen, to check the engine against a brute-force oracle.
 func randomWorld(t testing.TB, seed uint64) *coverage.World {
-	w, err := data.Load(data.Sources{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := loadSample(t)
 	rng := rand.New(rand.NewPCG(seed, seed*7+1))
 	statuses := []string{"open", "open", "open", "under_construction", "planned", "closed"}
 	levels := []string{"national", "regional", "regional", "league", "county"}
@@ -227,10 +223,7 @@ func TestRandomRegistriesAgainstBruteForce(t *testing.T) {
 
 // TestStatusAndPeriod pins the status and period semantics on a tiny world.
 func TestStatusAndPeriod(t *testing.T) {
-	base, err := data.Load(data.Sources{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	base := loadSample(t)
 	seat := func(code string) orb.Point {
 		for _, u := range base.Units {
 			if u.Code == code {
@@ -279,10 +272,7 @@ func TestStatusAndPeriod(t *testing.T) {
 // TestEventNamingUnknownFacility checks the info diagnostic and that the
 // event still counts.
 func TestEventNamingUnknownFacility(t *testing.T) {
-	w, err := data.Load(data.Sources{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := loadSample(t)
 	w.Events = append(w.Events, coverage.Event{ID: "EVX", Kind: "caravan_visit", Date: "2024-01-01",
 		Facility: "NO-SUCH", Point: w.Facilities[0].Point})
 	w.Events = append(w.Events, coverage.Event{ID: "EVY", Kind: "caravan_visit", Date: "2024-01-01",
