@@ -11,6 +11,7 @@ import (
 )
 
 func TestEvaluateScenarioNewVenueClosesGap(t *testing.T) {
+	planner(t)
 	w := sampleWorld(t)
 	rs := coverage.Defaults()
 	base := coverage.Evaluate(w, rs)
@@ -60,6 +61,7 @@ func TestEvaluateScenarioNewVenueClosesGap(t *testing.T) {
 }
 
 func TestEvaluateScenarioRemovingCaravans(t *testing.T) {
+	planner(t)
 	w := sampleWorld(t)
 	rs := coverage.Defaults()
 	var ids []string
@@ -99,6 +101,7 @@ func TestEvaluateScenarioRemovingCaravans(t *testing.T) {
 }
 
 func TestEvaluateScenarioRefusesBadIDs(t *testing.T) {
+	planner(t)
 	w := sampleWorld(t)
 	existing := w.Facilities[0].ID
 	for _, tc := range []struct {

@@ -304,6 +304,7 @@ func TestSuggestVenuesHandInstance(t *testing.T) {
 }
 
 func TestSuggestCaravansReachesListsSeatsWithinReach(t *testing.T) {
+	planner(t)
 	m := coverage.NewModel(sampleWorld(t))
 	plan, err := coverage.SuggestCaravans(context.Background(), m, coverage.Defaults(), coverage.CaravanOptions{ReachKm: 100})
 	if err != nil {
