@@ -184,3 +184,25 @@ func TestOpensAfterIsPipeline(t *testing.T) {
 		}
 	}
 }
+
+// TestWhenParts: a value's year, and how it serializes as a property.
+func TestWhenParts(t *testing.T) {
+	for _, tc := range []struct {
+		w       coverage.When
+		year    int
+		isYear  bool
+		value   any
+		first   string
+		lastDay string
+	}{
+		{"2023", 2023, true, json.Number("2023"), "2023-01-01", "2023-12-31"},
+		{"2023-06-30", 2023, false, "2023-06-30", "2023-06-30", "2023-06-30"},
+		{"", 0, false, "", "", ""},
+		{"202", 0, false, "202", "202", "202"},
+	} {
+		if tc.w.Year() != tc.year || tc.w.IsYear() != tc.isYear || tc.w.Value() != tc.value || tc.w.FirstDay() != tc.first || tc.w.LastDay() != tc.lastDay {
+			t.Errorf("When(%q): got year %d isYear %v value %#v first %q last %q, want %d %v %#v %q %q", string(tc.w),
+				tc.w.Year(), tc.w.IsYear(), tc.w.Value(), tc.w.FirstDay(), tc.w.LastDay(), tc.year, tc.isYear, tc.value, tc.first, tc.lastDay)
+		}
+	}
+}

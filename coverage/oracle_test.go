@@ -30,7 +30,11 @@ func randomWorld(t testing.TB, seed uint64) *coverage.World {
 		}
 	}
 	w.Facilities = nil
-	for i := 0; i < 600; i++ {
+	n := 600
+	if mutating {
+		n = 250
+	}
+	for i := 0; i < n; i++ {
 		var p orb.Point
 		if rng.IntN(3) == 0 { // near a seat, so reach and venue rules are exercised
 			c := counties[rng.IntN(len(counties))]
