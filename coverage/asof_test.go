@@ -68,6 +68,16 @@ func TestParseWhen(t *testing.T) {
 		{"2023-06-30", true, "2023-06-30", "2023-06-30", `"2023-06-30"`},
 		{"2024-02-29", true, "2024-02-29", "2024-02-29", `"2024-02-29"`},
 		{"2023-02-29", false, "", "", ""},
+		{"1900-02-29", false, "", "", ""},                                // 1900 is no leap year (divisible by 100)
+		{"2000-02-29", true, "2000-02-29", "2000-02-29", `"2000-02-29"`}, // 2000 is (divisible by 400)
+		{"1900", true, "1900-01-01", "1900-12-31", "1900"},
+		{"2100", true, "2100-01-01", "2100-12-31", "2100"},
+		{"1899-12-31", false, "", "", ""},
+		{"2101-01-01", false, "", "", ""},
+		{"1900-01-01", true, "1900-01-01", "1900-01-01", `"1900-01-01"`},
+		{"2100-12-31", true, "2100-12-31", "2100-12-31", `"2100-12-31"`},
+		{"-999", false, "", "", ""},
+		{"20a3", false, "", "", ""},
 		{"1899", false, "", "", ""},
 		{"2101", false, "", "", ""},
 		{"+202", false, "", "", ""},
@@ -171,6 +181,28 @@ func TestOpensAfterIsPipeline(t *testing.T) {
 		if r.Pass != tc.pass || strings.Join(r.Pipeline, ",") != tc.pipeline || len(b.Rules[coverage.RuleVenue1000].Pipeline) != 0 {
 			t.Errorf("as of %s: A pass %v pipeline %v, B pipeline %v; want %v %q and none", tc.day, r.Pass, r.Pipeline,
 				b.Rules[coverage.RuleVenue1000].Pipeline, tc.pass, tc.pipeline)
+		}
+	}
+}
+
+// TestWhenParts: a value's year, and how it serializes as a property.
+func TestWhenParts(t *testing.T) {
+	for _, tc := range []struct {
+		w       coverage.When
+		year    int
+		isYear  bool
+		value   any
+		first   string
+		lastDay string
+	}{
+		{"2023", 2023, true, json.Number("2023"), "2023-01-01", "2023-12-31"},
+		{"2023-06-30", 2023, false, "2023-06-30", "2023-06-30", "2023-06-30"},
+		{"", 0, false, "", "", ""},
+		{"202", 0, false, "202", "202", "202"},
+	} {
+		if tc.w.Year() != tc.year || tc.w.IsYear() != tc.isYear || tc.w.Value() != tc.value || tc.w.FirstDay() != tc.first || tc.w.LastDay() != tc.lastDay {
+			t.Errorf("When(%q): got year %d isYear %v value %#v first %q last %q, want %d %v %#v %q %q", string(tc.w),
+				tc.w.Year(), tc.w.IsYear(), tc.w.Value(), tc.w.FirstDay(), tc.w.LastDay(), tc.year, tc.isYear, tc.value, tc.first, tc.lastDay)
 		}
 	}
 }

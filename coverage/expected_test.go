@@ -31,11 +31,7 @@ type expected struct {
 
 func sampleResult(t testing.TB) *coverage.Result {
 	t.Helper()
-	w, err := data.Load(data.Sources{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return coverage.Evaluate(w, coverage.Defaults())
+	return coverage.Evaluate(loadSample(t), coverage.Defaults())
 }
 
 // TestSampleAgreesWithPostGIS compares every county and the region with the

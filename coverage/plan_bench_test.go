@@ -60,6 +60,7 @@ func nationalWorld(seed uint64) *coverage.World {
 // node limit too small to finish reports optimal: false with a bound no
 // smaller than what it found.
 func TestPlanNationalInstance(t *testing.T) {
+	planner(t)
 	if testing.Short() {
 		t.Skip("national instance: not in -short")
 	}

@@ -197,6 +197,7 @@ func randomPlanWorld(r *rand.Rand) *coverage.World {
 // by the rule engine: no subset within the budget closes more priority, and
 // none closing as much costs less.
 func TestPlanMatchesBruteForce(t *testing.T) {
+	planner(t)
 	r := rand.New(rand.NewPCG(15, 2026))
 	want := 40
 	if testing.Short() {

@@ -8,18 +8,13 @@ import (
 	"testing"
 
 	"github.com/kepu/kepu/coverage"
-	"github.com/kepu/kepu/data"
 	"github.com/kepu/kepu/geo"
 	"github.com/paulmach/orb"
 )
 
 func sampleWorld(t testing.TB) *coverage.World {
 	t.Helper()
-	w, err := data.Load(data.Sources{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return w
+	return loadSample(t)
 }
 
 // withoutCaravans is w with no caravans and no caravan visits: every county
@@ -103,6 +98,7 @@ func anyCoverOfSize(sets []map[string]bool, need []string, size int) bool {
 }
 
 func TestSuggestCaravansIsMinimalOnRealSeats(t *testing.T) {
+	planner(t)
 	sample := sampleWorld(t)
 	for _, tc := range []struct {
 		name    string
@@ -226,6 +222,7 @@ func bruteVenues(weights map[string]float64, covers [][]string, k int) float64 {
 }
 
 func TestSuggestVenuesMatchesBruteForceOnRealSeats(t *testing.T) {
+	planner(t)
 	if testing.Short() {
 		t.Skip("brute force over 4-subsets of 103 seats")
 	}
@@ -307,6 +304,7 @@ func TestSuggestVenuesHandInstance(t *testing.T) {
 }
 
 func TestSuggestCaravansReachesListsSeatsWithinReach(t *testing.T) {
+	planner(t)
 	m := coverage.NewModel(sampleWorld(t))
 	plan, err := coverage.SuggestCaravans(context.Background(), m, coverage.Defaults(), coverage.CaravanOptions{ReachKm: 100})
 	if err != nil {

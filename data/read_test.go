@@ -39,6 +39,8 @@ func TestFacilityProblems(t *testing.T) {
 		{"Infinity latitude", fc(good, pt(okProps, `[111,Infinity]`)), 2, "VE1", "geometry", "Infinity", 1},
 		{"longitude out of range", fc(good, pt(okProps, `[211,40]`)), 2, "VE1", "geometry", "out of range", 1},
 		{"latitude out of range", fc(good, pt(okProps, `[111,-91]`)), 2, "VE1", "geometry", "out of range", 1},
+		{"latitude just above 90", fc(good, pt(okProps, `[111,90.5]`)), 2, "VE1", "geometry", "out of range", 1},
+		{"longitude just below -180", fc(good, pt(okProps, `[-180.5,40]`)), 2, "VE1", "geometry", "out of range", 1},
 		{"overflowing number", fc(good, pt(okProps, `[1e999,40]`)), 2, "VE1", "geometry", "out of range", 1},
 		{"null coordinates", fc(good, pt(okProps, `null`)), 2, "VE1", "geometry", "null", 1},
 		{"empty coordinates", fc(good, pt(okProps, `[]`)), 2, "VE1", "geometry", "position", 1},
@@ -291,6 +293,8 @@ func TestEventDates(t *testing.T) {
 		{"2024/06/01", "", false},
 		{"2023-02-29", "", false},
 		{"2024-02-29", "2024-02-29", true},
+		{"1900-02-29", "", false},
+		{"2000-02-29", "2000-02-29", true},
 	}
 	for _, c := range cases {
 		es, ps, _ := data.ReadEvents("e.geojson", strings.NewReader(ev(c.date)), data.Options{})

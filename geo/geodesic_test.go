@@ -88,7 +88,10 @@ func TestAreaAgainstGeographicLib(t *testing.T) {
 	if len(rows) != 103 {
 		t.Fatalf("got %d area rows, want 103", len(rows))
 	}
-	for _, r := range rows {
+	for i, r := range rows {
+		if mutating && i%8 != 0 {
+			continue // a mutation run checks every eighth county
+		}
 		g, ok := geoms[r["code"]]
 		if !ok {
 			t.Errorf("county %s missing from embedded data", r["code"])

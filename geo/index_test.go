@@ -98,13 +98,20 @@ func loadCounties(t testing.TB) ([]orb.Geometry, []string) {
 func TestIndexAgreesWithPlanar(t *testing.T) {
 	gs, _ := loadCounties(t)
 	ix := geo.NewIndex(gs)
+	bounds := make([]orb.Bound, len(gs))
+	for k, g := range gs {
+		bounds[k] = g.Bound()
+	}
 	rng := rand.New(rand.NewPCG(1, 2))
-	hits := 0
-	for i := 0; i < 2000; i++ {
+	hits, n := 0, 2000
+	if mutating {
+		n = 300
+	}
+	for i := 0; i < n; i++ {
 		p := orb.Point{97 + rng.Float64()*30, 37 + rng.Float64()*17}
 		var want []int
 		for k, g := range gs {
-			if g.Bound().Contains(p) && planar.MultiPolygonContains(toMulti(g), p) {
+			if bounds[k].Contains(p) && planar.MultiPolygonContains(toMulti(g), p) {
 				want = append(want, k)
 			}
 		}
@@ -116,8 +123,8 @@ func TestIndexAgreesWithPlanar(t *testing.T) {
 			t.Errorf("point %v: index says %v, planar says %v", p, got, want)
 		}
 	}
-	if hits < 500 {
-		t.Errorf("only %d of 2000 random points fell in a county; test is not exercising the index", hits)
+	if hits < n/4 {
+		t.Errorf("only %d of %d random points fell in a county; test is not exercising the index", hits, n)
 	}
 }
 

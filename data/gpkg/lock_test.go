@@ -103,14 +103,15 @@ func TestPragmasOnTheStoresPool(t *testing.T) {
 	}
 	for i, c := range conns {
 		var mode string
-		var sync, fk int
+		var sync, fk, busy int
 		if err := c.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
 			t.Fatal(err)
 		}
 		c.QueryRowContext(ctx, "PRAGMA synchronous").Scan(&sync)
 		c.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&fk)
-		if mode != "wal" || sync != 2 || fk != 1 {
-			t.Errorf("connection %d: journal_mode %s, synchronous %d, foreign_keys %d; want wal, 2 (FULL), 1", i, mode, sync, fk)
+		c.QueryRowContext(ctx, "PRAGMA busy_timeout").Scan(&busy)
+		if mode != "wal" || sync != 2 || fk != 1 || busy != 10000 {
+			t.Errorf("connection %d: journal_mode %s, synchronous %d, foreign_keys %d, busy_timeout %d; want wal, 2 (FULL), 1, 10000", i, mode, sync, fk, busy)
 		}
 		c.Close()
 	}

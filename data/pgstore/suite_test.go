@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/kepu/kepu/coverage"
 	"github.com/paulmach/orb"
 
@@ -48,12 +49,24 @@ func TestCommitsAreDurable(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	var v string
-	if err := st.pool.QueryRow(ctx, "SHOW synchronous_commit").Scan(&v); err != nil {
-		t.Fatal(err)
+	// Hold three connections at once, so the pool must open three.
+	var conns []*pgxpool.Conn
+	for range 3 {
+		c, err := st.pool.Acquire(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		conns = append(conns, c)
 	}
-	if v != "on" {
-		t.Errorf("synchronous_commit on the store's pool = %q, want on", v)
+	for i, c := range conns {
+		var v string
+		if err := c.QueryRow(ctx, "SHOW synchronous_commit").Scan(&v); err != nil {
+			t.Fatal(err)
+		}
+		if v != "on" {
+			t.Errorf("connection %d: synchronous_commit on the store's pool = %q, want on", i, v)
+		}
+		c.Release()
 	}
 }
 

@@ -78,6 +78,7 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 		{"UpdateAndDelete", updateAndDelete},
 		{"Events", events},
 		{"ImportIsAllOrNothing", importAllOrNothing},
+		{"ImportWhoseNthRecordFailsChangesNothing", importNthFails},
 		{"ReplaceAndSampleFlag", replaceAndSample},
 		{"Scenarios", scenarios},
 		{"PassThroughAndUnicode", passThrough},
@@ -257,6 +258,64 @@ func importAllOrNothing(t *testing.T, s Store) {
 	seeded, _ := s.Seeded(ctx)
 	if len(got) != 0 || seeded {
 		t.Errorf("after the refused import: %d facilities, seeded %v; want 0 and false", len(got), seeded)
+	}
+}
+
+// snapshot is everything a store shows: its facilities and events as
+// exported, its seeded and sample flags, and the audit replayed to now.
+func snapshot(t *testing.T, s Store) string {
+	t.Helper()
+	fs, err := s.Facilities(ctx)
+	must(t, err)
+	es, err := s.Events(ctx)
+	must(t, err)
+	seeded, err := s.Seeded(ctx)
+	must(t, err)
+	isSample, err := s.Sample(ctx)
+	must(t, err)
+	rf, re, err := s.RecordedAt(ctx, time.Now().UTC().Add(time.Hour).Format(time.RFC3339Nano))
+	must(t, err)
+	var b strings.Builder
+	for _, f := range fs {
+		ft := data.FacilityFeature(f)
+		fmt.Fprintf(&b, "facility %s %v\n", propsJSON(ft.Properties), ft.Geometry)
+	}
+	for _, e := range es {
+		et := data.EventFeature(e)
+		fmt.Fprintf(&b, "event %s %v\n", propsJSON(et.Properties), et.Geometry)
+	}
+	fmt.Fprintf(&b, "seeded %v sample %v\nrecorded %v %v\n", seeded, isSample, ids(rf), len(re))
+	return b.String()
+}
+
+// importNthFails: an import whose third record fails (an id taken in the
+// store, or given twice in the batch), with or without replace, leaves the
+// store exactly as it was: records, flags and audit.
+func importNthFails(t *testing.T, s Store) {
+	e := coverage.Event{ID: "EV1", Kind: "caravan_visit", Date: "2022-01-01", Point: orb.Point{111.7, 40.8}, Props: map[string]any{}}
+	must(t, s.Import(ctx, "kepu", []coverage.Facility{venue("OLD1", 900), venue("OLD2", 1200)}, []coverage.Event{e}, false, true))
+	before := snapshot(t, s)
+	e2 := e
+	e2.ID = "EV2"
+	for _, tc := range []struct {
+		name    string
+		fs      []coverage.Facility
+		es      []coverage.Event
+		replace bool
+	}{
+		{"third facility's id taken", []coverage.Facility{venue("N1", 1), venue("N2", 2), venue("OLD2", 3), venue("N4", 4)}, nil, false},
+		{"third facility's id given twice, replacing", []coverage.Facility{venue("N1", 1), venue("N2", 2), venue("N1", 3), venue("N4", 4)}, nil, true},
+		{"third record an event given twice, replacing", []coverage.Facility{venue("N1", 1)}, []coverage.Event{e2, e2}, true},
+		{"an event id taken after the facilities", []coverage.Facility{venue("N1", 1), venue("N2", 2)}, []coverage.Event{e2, e}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := s.Import(ctx, "b", tc.fs, tc.es, tc.replace, false); err == nil {
+				t.Fatal("the import succeeded, want it refused")
+			}
+			if after := snapshot(t, s); after != before {
+				t.Errorf("the store changed:\nbefore\n%s\nafter\n%s", before, after)
+			}
+		})
 	}
 }
 
