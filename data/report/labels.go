@@ -103,7 +103,7 @@ var labels = map[string][2]string{
 	"former_poverty":  {"原贫困县", "Former poverty"},
 	"yes":             {"是", "yes"},
 	"no":              {"否", "no"},
-	"map_note":        {"图中文字为英文和代码；旗县名称见下表。", "Map labels are codes; county names are in the tables below."},
+	"map_note":        {"盟市图标注旗县名称，全区图标注盟市名称；比例尺按图幅中央纬度量算。", "League maps name the counties, the region map names the leagues; the scale bar holds at the map's central latitude."},
 	"scores":          {"得分", "scores"},
 	"league_museum":   {"盟市综合性科技馆", "League comprehensive museum"},
 	"county_count":    {"旗县数", "Counties"},
