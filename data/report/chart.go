@@ -9,7 +9,6 @@ import (
 	"image/png"
 	"math"
 	"strconv"
-
 )
 
 // Chart is a line chart of counts by year: one series per rule, on a
@@ -159,4 +158,3 @@ func gridValues(max int) []int {
 	}
 	return out
 }
-

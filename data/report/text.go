@@ -101,7 +101,9 @@ func (r *Renderer) text(img *image.RGBA, t typeface, c color.RGBA, s string, x, 
 }
 
 // width is the advance of s in pixels.
-func (r *Renderer) width(t typeface, s string) int { return font.MeasureString(r.face(t, s), s).Round() }
+func (r *Renderer) width(t typeface, s string) int {
+	return font.MeasureString(r.face(t, s), s).Round()
+}
 
 // placeLabel finds where a label for the point (x, y) can go without
 // covering one already placed: gap pixels under the point (clear of a mark there),
