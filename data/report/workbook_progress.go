@@ -27,7 +27,7 @@ func (b *builder) progressSheet() sheet {
 		{w("first_pass"), 12, fmtText}, {w("fell_back"), 16, fmtText}}}
 	for _, u := range p.Units {
 		for _, id := range coverage.UnitRules(u.Level) {
-			var first, fell any = "", ""
+			var first, fell any
 			if y := u.FirstPass[id]; y != nil {
 				first = *y
 			}
