@@ -9,8 +9,9 @@ Needs Debian's fonts-noto-cjk and python3-fonttools. Writes, next to this file:
                    character (6,763 hanzi in levels 1 and 2, punctuation,
                    full-width forms), and every non-ASCII character of the
                    embedded data, the report's and the shared wording's Go
-                   sources (unit names, province names, map words). Names of
-                   other regions' units outside GB2312 are drawn as a box.
+                   sources, not their tests (unit names, province names, map
+                   words). A map label with a character outside the subset
+                   is drawn as the unit's code; other text shows a box.
   map-bold.otf     Noto Sans CJK SC Bold for titles: ASCII and Latin-1, GB2312
                    punctuation and the same source characters only; a title
                    character it lacks is drawn from map-regular.otf.
@@ -48,6 +49,8 @@ def source_chars():
         files += glob.glob(os.path.join(ROOT, "data", pattern))
     out = set()
     for f in sorted(files):
+        if f.endswith("_test.go"):
+            continue
         with open(f, encoding="utf-8") as r:
             out |= {c for c in r.read() if ord(c) > 0x7F}
     return out
