@@ -94,7 +94,7 @@ func (b *builder) countyMap(s scope, rule string) Map {
 	if s.league != nil {
 		where = s.league.Name
 	}
-	m.Title = fmt.Sprintf(say("%s：%s", "%s: %s"), where, data.RuleName(rule, lang))
+	m.Title = fmt.Sprintf(say("%s：%s", "%s: %s"), where, b.say(data.RuleName(rule, lang)))
 	p := b.res.Dataset.Period
 	m.Subtitle = fmt.Sprintf(say("%d / %d 个旗县达标  |  评估期 %s 至 %s", "%d of %d counties pass  |  period %s to %s"),
 		counts[0], len(s.counties), p.From, p.To)

@@ -3,9 +3,12 @@ package report
 import (
 	"image"
 	"math"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
 	"github.com/paulmach/orb"
 )
@@ -171,5 +174,41 @@ func TestLeagueMapWords(t *testing.T) {
 	mp = en.countyMap(scope{counties: en.counties}, "venue_1000")
 	if want := "Inner Mongolia Autonomous Region, all leagues: county venue ≥ 1000 m²"; mp.Title != want {
 		t.Errorf("English title: got %q, want %q", mp.Title, want)
+	}
+}
+
+// TestOtherRegionMapWords: another region's map speaks that region's words
+// (县区 and 市州, not 旗县 and 盟市) and names its counties.
+func TestOtherRegionMapWords(t *testing.T) {
+	dir := filepath.Join("..", "testdata", "china")
+	w, err := data.Load(data.Sources{Units: []string{filepath.Join(dir, "ningxia-extract.geojson")},
+		Facilities: []string{filepath.Join(dir, "ningxia-facilities.geojson")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := coverage.NewModel(w)
+	b, err := newBuilder(m, m.Evaluate(coverage.Defaults()), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := b.unit["640500"]
+	mp := b.countyMap(scope{league: l, counties: b.countiesOf[l.Code]}, "venue_1000")
+	if want := "中卫市：县区1000平米科普场馆"; mp.Title != want {
+		t.Errorf("title: got %q, want %q", mp.Title, want)
+	}
+	if want := "市州界"; mp.OutlineLabel != want {
+		t.Errorf("outline: got %q, want %q", mp.OutlineLabel, want)
+	}
+	var labels []string
+	for _, lb := range mp.Labels {
+		labels = append(labels, lb.Text)
+	}
+	if want := []string{"沙坡头区", "中宁县", "海原县"}; !slices.Equal(labels, want) {
+		t.Errorf("labels: got %q, want %q", labels, want)
+	}
+	for _, e := range mp.Legend {
+		if strings.Contains(e.Label, "旗县") || strings.Contains(e.Label, "盟市") {
+			t.Errorf("legend %q speaks Inner Mongolia's words", e.Label)
+		}
 	}
 }

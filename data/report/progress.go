@@ -50,7 +50,7 @@ func (b *builder) countySeries(s scope) []Series {
 	}
 	var out []Series
 	for k, id := range coverage.UnitRules(coverage.LevelCounty) {
-		sr := Series{Name: data.RuleName(id, b.opt.Lang), Colour: SeriesColours[k%len(SeriesColours)], Values: make([]int, len(b.progress.Years))}
+		sr := Series{Name: b.say(data.RuleName(id, b.opt.Lang)), Colour: SeriesColours[k%len(SeriesColours)], Values: make([]int, len(b.progress.Years))}
 		for _, u := range b.progress.Units {
 			if !in[u.Code] {
 				continue
