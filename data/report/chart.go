@@ -24,7 +24,8 @@ type Chart struct {
 
 // Series is one line: a rule's passing count on each day of the series.
 type Series struct {
-	Name   string
+	Rule   string // the rule's id
+	Name   string // the rule's name, drawn over its panel
 	Colour color.RGBA
 	Values []int
 }

@@ -50,7 +50,7 @@ func (b *builder) countySeries(s scope) []Series {
 	}
 	var out []Series
 	for k, id := range coverage.UnitRules(coverage.LevelCounty) {
-		sr := Series{Name: b.say(data.RuleName(id, b.opt.Lang)), Colour: SeriesColours[k%len(SeriesColours)], Values: make([]int, len(b.progress.Years))}
+		sr := Series{Rule: id, Name: b.say(data.RuleName(id, b.opt.Lang)), Colour: SeriesColours[k%len(SeriesColours)], Values: make([]int, len(b.progress.Years))}
 		for _, u := range b.progress.Units {
 			if !in[u.Code] {
 				continue
@@ -107,7 +107,7 @@ func (b *builder) progressSection(s scope) progressView {
 		v.Years = append(v.Years, yearLabel(y))
 	}
 	for _, sr := range b.countySeries(s) {
-		row := progressRow{Name: data.RuleName(sr.Name, lang), ID: sr.Name}
+		row := progressRow{Name: sr.Name, ID: sr.Rule}
 		for _, n := range sr.Values {
 			row.Cells = append(row.Cells, fmt.Sprintf("%d / %d", n, len(s.counties)))
 		}
