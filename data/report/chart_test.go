@@ -114,7 +114,7 @@ func TestProgressSheet(t *testing.T) {
 	}
 	found := false
 	for _, r := range rows {
-		found = found || (len(r) >= 5 && r[0] == "150622" && r[3] == coverage.RuleVenue1000 && r[4] == "2024")
+		found = found || (len(r) >= 6 && r[0] == "150622" && r[3] == coverage.RuleVenue1000 && r[4] == "旗县1000平米科普场馆" && r[5] == "2024")
 	}
 	if !found {
 		t.Error("进展: no row saying 准格尔旗 (150622) first passed venue_1000 in 2024")
