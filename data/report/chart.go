@@ -9,12 +9,10 @@ import (
 	"image/png"
 	"math"
 	"strconv"
-
-	"golang.org/x/image/font"
 )
 
 // Chart is a line chart of counts by year: one series per rule, on a
-// y axis from 0 to Max. Text is Latin, like the maps'.
+// y axis from 0 to Max, its text in the maps' CJK fonts.
 type Chart struct {
 	Title    string
 	Subtitle string
@@ -26,7 +24,8 @@ type Chart struct {
 
 // Series is one line: a rule's passing count on each day of the series.
 type Series struct {
-	Name   string
+	Rule   string // the rule's id
+	Name   string // the rule's name, drawn over its panel
 	Colour color.RGBA
 	Values []int
 }
@@ -95,13 +94,13 @@ func (r *Renderer) RenderChart(c Chart) *image.RGBA {
 			y := pointY(y0, y1, v, c.Max)
 			r.line(img, x0, y, x1, y, 1, grid)
 			label := strconv.Itoa(v)
-			r.text(img, r.small, mutedInk, label, int(x0)-6-textWidth(r.small, label), int(y)+4)
+			r.text(img, r.small, mutedInk, label, int(x0)-6-r.width(r.small, label), int(y)+4)
 		}
 		r.line(img, x0, y0, x1, y0, 1.5, mutedInk)
 		n := len(s.Values)
 		for i, year := range c.Years {
 			if i < n {
-				r.text(img, r.small, mutedInk, year, int(pointX(x0, x1, i, n))-textWidth(r.small, year)/2, int(y0)+18)
+				r.text(img, r.small, mutedInk, year, int(pointX(x0, x1, i, n))-r.width(r.small, year)/2, int(y0)+18)
 			}
 		}
 		for i := 1; i < n; i++ {
@@ -113,7 +112,7 @@ func (r *Renderer) RenderChart(c Chart) *image.RGBA {
 			r.dot(img, x, y, pointR+1.5, white)
 			r.dot(img, x, y, pointR, s.Colour)
 			label := strconv.Itoa(v)
-			r.text(img, r.small, ink, label, int(x)-textWidth(r.small, label)/2, int(y)-pointR-5)
+			r.text(img, r.small, ink, label, int(x)-r.width(r.small, label)/2, int(y)-pointR-5)
 		}
 	}
 	return img
@@ -160,5 +159,3 @@ func gridValues(max int) []int {
 	}
 	return out
 }
-
-func textWidth(f font.Face, s string) int { return font.MeasureString(f, s).Round() }

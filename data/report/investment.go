@@ -52,9 +52,9 @@ func (b *builder) investmentSheet() sheet {
 		s.columns = append(s.columns, column{pick(lang, c.zh, c.en), c.width, c.format})
 	}
 	for i, a := range p.Actions {
-		year := ""
+		var year any
 		if a.Year > 0 {
-			year = fmt.Sprint(a.Year)
+			year = a.Year
 		}
 		league := ""
 		if l, ok := b.unit[a.League]; ok {
@@ -64,7 +64,7 @@ func (b *builder) investmentSheet() sheet {
 		if a.Facility != "" {
 			site = a.Facility + " " + a.FacilityName
 		}
-		var from, add, to any = "", "", ""
+		var from, add, to any
 		if a.ToM2 > 0 {
 			from, add, to = a.FromM2, a.AddM2, a.ToM2
 		}

@@ -28,10 +28,13 @@ var (
 	planMark    = color.RGBA{255, 194, 10, 255} // suggested stations and sites
 )
 
-// countyMap describes the map of one county-scope rule over a scope.
+// countyMap describes the map of one county-scope rule over a scope, its
+// words in the report's language and the region's words: county names on
+// a league's map, league names on the region's.
 func (b *builder) countyMap(s scope, rule string) Map {
-	rs := b.res.Ruleset
-	m := Map{Width: b.opt.MapWidth, OutlineLabel: "league boundary"}
+	rs, lang := b.res.Ruleset, b.opt.Lang
+	say := func(zh, en string) string { return b.say(pick(lang, zh, en)) }
+	m := Map{Width: b.opt.MapWidth, OutlineLabel: say("盟市界", "league boundary"), North: say("北", "N"), Km: say("公里", "km")}
 	counts := make([]int, 3)
 	for _, c := range s.counties {
 		ur, ok := b.res.Unit(c.Code)
@@ -49,7 +52,7 @@ func (b *builder) countyMap(s scope, rule string) Map {
 		}
 		m.Areas = append(m.Areas, Area{Geometry: c.Geometry, Fill: fill})
 		if s.league != nil && c.HasSeat {
-			m.Labels = append(m.Labels, Label{Point: c.Seat, Text: c.Code})
+			m.Labels = append(m.Labels, Label{Point: c.Seat, Text: c.Name, Fallback: c.Code})
 		}
 	}
 	if s.league != nil {
@@ -57,41 +60,63 @@ func (b *builder) countyMap(s scope, rule string) Map {
 	} else {
 		for _, l := range b.leagues {
 			m.Outlines = append(m.Outlines, l.Geometry)
+			if at, ok := b.leagueLabelPoint(l); ok {
+				m.Labels = append(m.Labels, Label{Point: at, Text: l.Name, Fallback: l.Code})
+			}
 		}
 	}
 	marks := b.marks(s, rule)
 	m.Marks = marks
-	entry := func(c color.RGBA, format string, args ...any) LegendEntry {
-		return LegendEntry{Fill: c, Label: fmt.Sprintf(format, args...)}
+	entry := func(c color.RGBA, zh, en string, args ...any) LegendEntry {
+		return LegendEntry{Fill: c, Label: fmt.Sprintf(say(zh, en), args...)}
 	}
 	switch rule {
 	case coverage.RuleVenue1000:
 		a := rs.Venue1000.MinFloorAreaM2
-		m.Legend = []LegendEntry{entry(passFill, "venue >= %.0f m2 (%d)", a, counts[0]),
-			entry(warnFill, "largest venue < %.0f m2 (%d)", a, counts[1]), entry(failFill, "no open venue (%d)", counts[2]),
-			entry(venueMark, "open venue >= %.0f m2 (%d)", a, len(marks))}
+		m.Legend = []LegendEntry{entry(passFill, "有 %.0f 平方米以上场馆（%d）", "venue ≥ %.0f m² (%d)", a, counts[0]),
+			entry(warnFill, "最大场馆不足 %.0f 平方米（%d）", "largest venue < %.0f m² (%d)", a, counts[1]),
+			entry(failFill, "没有开放的场馆（%d）", "no open venue (%d)", counts[2]),
+			entry(venueMark, "%.0f 平方米以上的开放场馆（%d）", "open venue ≥ %.0f m² (%d)", a, len(marks))}
 	case coverage.RuleCaravanReach:
-		m.Legend = []LegendEntry{entry(passFill, "reached by a caravan (%d)", counts[0]), entry(failFill, "not reached (%d)", counts[2]),
-			entry(caravanMark, "open caravan (%d)", len(marks))}
+		m.Legend = []LegendEntry{entry(passFill, "大篷车覆盖（%d）", "reached by a caravan (%d)", counts[0]),
+			entry(failFill, "未覆盖（%d）", "not reached (%d)", counts[2]),
+			entry(caravanMark, "开放的科普大篷车（%d）", "open caravan (%d)", len(marks))}
 	default:
-		m.Legend = []LegendEntry{entry(passFill, "has an open base (%d)", counts[0]), entry(failFill, "no open base (%d)", counts[2]),
-			entry(baseMark, "open base (%d)", len(marks))}
+		m.Legend = []LegendEntry{entry(passFill, "有开放的科普教育基地（%d）", "has an open base (%d)", counts[0]),
+			entry(failFill, "没有开放的基地（%d）", "no open base (%d)", counts[2]),
+			entry(baseMark, "开放的科普教育基地（%d）", "open base (%d)", len(marks))}
 	}
 	if stars, label := b.suggestionMarks(s, rule); len(stars) > 0 {
 		m.Marks = append(m.Marks, stars...)
-		m.Legend = append(m.Legend, LegendEntry{Fill: planMark, Label: fmt.Sprintf("%s (%d)", label, len(stars)), Shape: Star})
+		m.Legend = append(m.Legend, LegendEntry{Fill: planMark, Label: fmt.Sprintf(say("%s（%d）", "%s (%d)"), label, len(stars)), Shape: Star})
 	}
-	where := b.sp.RegionName("en") + ", " + b.sp.Say("all leagues")
+	where := b.L["region"] + say(" 全区", ", all leagues")
 	if s.league != nil {
-		where = b.sp.Say("League ") + s.league.Code
+		where = s.league.Name
 	}
-	m.Title = fmt.Sprintf("%s: %s", where, words.RuleName(rule, "en"))
-	m.Subtitle = fmt.Sprintf("%s  |  %d of %d counties pass  |  period %s to %s", rule, counts[0], len(s.counties),
-		b.res.Dataset.Period.From, b.res.Dataset.Period.To)
+	m.Title = fmt.Sprintf(say("%s：%s", "%s: %s"), where, b.say(words.RuleName(rule, lang)))
+	p := b.res.Dataset.Period
+	m.Subtitle = fmt.Sprintf(say("%d / %d 个旗县达标  |  评估期 %s 至 %s", "%d of %d counties pass  |  period %s to %s"),
+		counts[0], len(s.counties), p.From, p.To)
 	if b.res.Dataset.Sample {
-		m.Subtitle += "  |  SAMPLE DATA (synthetic)"
+		m.Subtitle += say("  |  示例数据（合成，非真实情况）", "  |  sample data (synthetic)")
 	}
 	return m
+}
+
+// leagueLabelPoint is where a league's name goes on the region's map: the
+// seat of its most populous county (usually the league's own seat).
+func (b *builder) leagueLabelPoint(l *coverage.Unit) (orb.Point, bool) {
+	var best *coverage.Unit
+	for _, c := range b.countiesOf[l.Code] {
+		if c.HasSeat && (best == nil || c.Population > best.Population) {
+			best = c
+		}
+	}
+	if best == nil {
+		return orb.Point{}, false
+	}
+	return best.Seat, true
 }
 
 // marks are the facilities counting on the report's day a rule map shows in the scope's counties:
@@ -131,12 +156,12 @@ func (b *builder) suggestionMarks(s scope, rule string) ([]Mark, string) {
 		for _, st := range b.caravans.Stations {
 			pts = append(pts, point{st.Lon, st.Lat})
 		}
-		label = fmt.Sprintf("suggested station, reach %.0f km", b.caravans.ReachKm)
+		label = fmt.Sprintf(b.say(pick(b.opt.Lang, "建议站点，服务半径 %.0f 公里", "suggested station, reach %.0f km")), b.caravans.ReachKm)
 	case rule == coverage.RuleVenue1000 && b.venues != nil:
 		for _, st := range b.venues.Sites {
 			pts = append(pts, point{st.Lon, st.Lat})
 		}
-		label = fmt.Sprintf("suggested venue site, %.0f km", b.venues.RadiusKm)
+		label = fmt.Sprintf(b.say(pick(b.opt.Lang, "建议场馆选址，服务 %.0f 公里", "suggested venue site, %.0f km")), b.venues.RadiusKm)
 	}
 	var out []Mark
 	for i, p := range pts {

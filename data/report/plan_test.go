@@ -2,6 +2,7 @@ package report
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"path/filepath"
 	"slices"
@@ -77,7 +78,8 @@ func TestPlanning(t *testing.T) {
 		if !strings.Contains(text, words[vp.Optimal]) {
 			t.Errorf("planning: no %q for a venue plan with optimal=%v", words[vp.Optimal], vp.Optimal)
 		}
-		for _, want := range []string{share1(vp.BaselineCovered / vp.TotalPopulation), share1(vp.CoveredPopulation / vp.TotalPopulation)} {
+		share := func(v float64) string { return fmt.Sprintf("%.1f%%", v*100) }
+		for _, want := range []string{share(vp.BaselineCovered / vp.TotalPopulation), share(vp.CoveredPopulation / vp.TotalPopulation)} {
 			if !strings.Contains(text, want) {
 				t.Errorf("planning: no covered share %q", want)
 			}

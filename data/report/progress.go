@@ -51,7 +51,7 @@ func (b *builder) countySeries(s scope) []Series {
 	}
 	var out []Series
 	for k, id := range coverage.UnitRules(coverage.LevelCounty) {
-		sr := Series{Name: id, Colour: SeriesColours[k%len(SeriesColours)], Values: make([]int, len(b.progress.Years))}
+		sr := Series{Rule: id, Name: b.say(words.RuleName(id, b.opt.Lang)), Colour: SeriesColours[k%len(SeriesColours)], Values: make([]int, len(b.progress.Years))}
 		for _, u := range b.progress.Units {
 			if !in[u.Code] {
 				continue
@@ -70,11 +70,18 @@ func (b *builder) countySeries(s scope) []Series {
 // progressChart is the scope's chart.
 func (b *builder) progressChart(s scope) Chart {
 	p := b.progress
-	c := Chart{Max: len(s.counties), Series: b.countySeries(s),
-		Title:    "Counties passing each county rule, by year",
-		Subtitle: fmt.Sprintf("%d counties; %s = baseline; as of %s (%s dates)", len(s.counties), p.Years[0].AsOf[:4], p.AsOf, p.AsOfBasis)}
+	lang := b.opt.Lang
+	say := func(zh, en string) string { return b.say(pick(lang, zh, en)) }
+	where := b.L["region"]
 	if s.league != nil {
-		c.Title = fmt.Sprintf("League %s: counties passing each county rule, by year", s.league.Code)
+		where = s.league.Name
+	}
+	c := Chart{Max: len(s.counties), Series: b.countySeries(s),
+		Title: fmt.Sprintf(say("%s：各旗县指标逐年达标旗县数", "%s: counties passing each county rule, by year"), where),
+		Subtitle: fmt.Sprintf(say("共 %d 个旗县；%s 年为基线；截至 %s", "%d counties; %s = baseline; as of %s"),
+			len(s.counties), p.Years[0].AsOf[:4], p.AsOf)}
+	if p.Sample {
+		c.Subtitle += say("；示例数据", "; sample data")
 	}
 	for _, y := range p.Years {
 		c.Years = append(c.Years, yearLabel(y))
@@ -101,7 +108,7 @@ func (b *builder) progressSection(s scope) progressView {
 		v.Years = append(v.Years, yearLabel(y))
 	}
 	for _, sr := range b.countySeries(s) {
-		row := progressRow{Name: words.RuleName(sr.Name, lang), ID: sr.Name}
+		row := progressRow{Name: sr.Name, ID: sr.Rule}
 		for _, n := range sr.Values {
 			row.Cells = append(row.Cells, fmt.Sprintf("%d / %d", n, len(s.counties)))
 		}

@@ -10,17 +10,13 @@ import (
 	"math"
 
 	"github.com/paulmach/orb"
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/font/opentype"
-	"golang.org/x/image/math/fixed"
+	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/vector"
 )
 
 // Map is a picture of counties filled by class, with thicker outlines for
-// leagues, a title and a legend. Text is Latin: the HTML around the image
-// carries the Chinese.
+// leagues, a title, a legend, a scale bar and a north arrow. Text is drawn
+// in the CJK fonts kepu ships (fonts/), so it may be Chinese.
 type Map struct {
 	Title    string
 	Subtitle string
@@ -32,6 +28,9 @@ type Map struct {
 	// OutlineLabel names the thick outlines in the legend ("" leaves it out).
 	OutlineLabel string
 	Width        int // pixels; 0 means 1200
+	// North is the north arrow's letter and Km the scale bar's unit
+	// ("" means "N" and "km").
+	North, Km string
 }
 
 // Area is one filled polygon (a county).
@@ -40,10 +39,13 @@ type Area struct {
 	Fill     color.RGBA
 }
 
-// Label is a short text centred on a point, with a white halo.
+// Label is a short text centred on a point, with a white halo. Fallback
+// is drawn instead when the fonts lack a character of Text (a name outside
+// the fonts' subset drawn as its code).
 type Label struct {
-	Point orb.Point
-	Text  string
+	Point    orb.Point
+	Text     string
+	Fallback string
 }
 
 // Mark is a facility drawn as a dot with a white rim, or a suggested one
@@ -75,25 +77,30 @@ type LegendEntry struct {
 // Renderer draws maps. It holds parsed font faces, so it is not safe for
 // concurrent use; make one per goroutine.
 type Renderer struct {
-	title, body, small font.Face
+	title, body, small typeface
+	buf                sfnt.Buffer
 	z                  vector.Rasterizer
 }
 
-// NewRenderer parses the Go fonts (Latin) the maps are labelled with.
+// NewRenderer parses the CJK fonts (fonts/) the maps are labelled with:
+// titles and labels in bold where the bold subset has every character,
+// else in regular.
 func NewRenderer() (*Renderer, error) {
-	reg, err := opentype.Parse(goregular.TTF)
+	fs, err := parseFonts()
 	if err != nil {
-		return nil, fmt.Errorf("report: font: %w", err)
+		return nil, err
 	}
-	bold, err := opentype.Parse(gobold.TTF)
-	if err != nil {
-		return nil, fmt.Errorf("report: font: %w", err)
+	r := &Renderer{}
+	if r.title, err = fs.typeface(24, fs.bold, fs.regular); err != nil {
+		return nil, err
 	}
-	face := func(f *opentype.Font, size float64) font.Face {
-		fc, _ := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull})
-		return fc
+	if r.body, err = fs.typeface(16, fs.regular); err != nil {
+		return nil, err
 	}
-	return &Renderer{title: face(bold, 24), body: face(reg, 16), small: face(bold, 12)}, nil
+	if r.small, err = fs.typeface(13, fs.bold, fs.regular); err != nil {
+		return nil, err
+	}
+	return r, nil
 }
 
 // Layout in pixels.
@@ -149,7 +156,8 @@ func (r *Renderer) Render(m Map) *image.RGBA {
 	inner := float64(w - 2*margin)
 	proj, h := fit(b, margin, headerH, inner, inner*0.85)
 	rows := r.legendRows(m.Legend, m.OutlineLabel, w)
-	height := headerH + int(math.Ceil(h)) + legendH + (len(rows)-1)*legendRowH + margin/2
+	mapBottom := headerH + int(math.Ceil(h))
+	height := mapBottom + scaleH + legendH + (len(rows)-1)*legendRowH + margin/2
 	img := image.NewRGBA(image.Rect(0, 0, w, height))
 	draw.Draw(img, img.Bounds(), image.NewUniform(white), image.Point{}, draw.Src)
 	for _, a := range m.Areas {
@@ -180,8 +188,12 @@ func (r *Renderer) Render(m Map) *image.RGBA {
 	}
 	for _, l := range m.Labels {
 		x, y := proj.xy(l.Point)
-		if box, ok := r.placeLabel(r.small, l.Text, float64(x), float64(y), 6, placed); ok {
-			r.halo(img, r.small, l.Text, box)
+		text := l.Text
+		if !r.drawable(r.small, text) && l.Fallback != "" {
+			text = l.Fallback
+		}
+		if box, ok := r.placeLabel(r.small, text, float64(x), float64(y), 6, placed); ok {
+			r.halo(img, r.small, text, box)
 			placed = append(placed, box)
 		}
 	}
@@ -192,6 +204,8 @@ func (r *Renderer) Render(m Map) *image.RGBA {
 	}
 	r.text(img, r.title, ink, m.Title, margin, 34)
 	r.text(img, r.body, mutedInk, m.Subtitle, margin, 58)
+	r.northArrow(img, float64(w-margin-16), 14, orDefault(m.North, "N"))
+	r.scaleBar(img, proj, b, margin, mapBottom+scaleH-14, inner/4, orDefault(m.Km, "km"))
 	r.legend(img, rows, height-legendH-(len(rows)-1)*legendRowH+8)
 	return img
 }
@@ -397,45 +411,6 @@ func reverse(pts [][2]float32) {
 	}
 }
 
-func (r *Renderer) text(img *image.RGBA, f font.Face, c color.RGBA, s string, x, y int) {
-	d := font.Drawer{Dst: img, Src: image.NewUniform(c), Face: f, Dot: fixed.P(x, y)}
-	d.DrawString(s)
-}
-
-// placeLabel finds where a label for the point (x, y) can go without
-// covering one already placed: gap pixels under the point (clear of a mark there),
-// then above it, then to either side. ok is false when every place is taken:
-// in dense districts a missing code is better than an unreadable pile.
-func (r *Renderer) placeLabel(f font.Face, s string, x, y, gap float64, placed []image.Rectangle) (box image.Rectangle, ok bool) {
-	d := font.Drawer{Face: f}
-	w, h := d.MeasureString(s).Ceil(), f.Metrics().Height.Ceil()
-	fw, fh := float64(w), float64(h)
-	spots := [][2]float64{{x - fw/2, y + gap}, {x - fw/2, y - gap - fh}, {x + fw/2 + gap, y - fh/2}, {x - fw/2 - gap - fw, y - fh/2}}
-	for _, sp := range spots {
-		b := image.Rect(int(math.Round(sp[0])), int(math.Round(sp[1])), int(math.Round(sp[0]))+w, int(math.Round(sp[1]))+h)
-		free := true
-		for _, p := range placed {
-			if b.Inset(-1).Overlaps(p) {
-				free = false
-				break
-			}
-		}
-		if free {
-			return b, true
-		}
-	}
-	return image.Rectangle{}, false
-}
-
-// halo draws s in the box in dark ink over a white halo.
-func (r *Renderer) halo(img *image.RGBA, f font.Face, s string, box image.Rectangle) {
-	x0, y0 := box.Min.X, box.Max.Y-f.Metrics().Descent.Ceil()
-	for _, o := range [][2]int{{-1, -1}, {0, -1}, {1, -1}, {-1, 0}, {1, 0}, {-1, 1}, {0, 1}, {1, 1}} {
-		r.text(img, f, white, s, x0+o[0], y0+o[1])
-	}
-	r.text(img, f, ink, s, x0, y0)
-}
-
 // legendRowH is the height of each further row of a legend too wide for one.
 const legendRowH = 24
 
@@ -457,11 +432,10 @@ func (r *Renderer) legendRows(entries []LegendEntry, outline string, width int) 
 	if outline != "" {
 		items = append(items, legendItem{LegendEntry: LegendEntry{Fill: leagueInk, Label: outline}, outline: true})
 	}
-	d := font.Drawer{Face: r.body}
 	rows := [][]legendItem{nil}
 	x := margin
 	for _, it := range items {
-		w := 30 + d.MeasureString(it.Label).Ceil()
+		w := 30 + r.width(r.body, it.Label)
 		if x > margin && x+w > width-margin {
 			rows, x = append(rows, nil), margin
 		}

@@ -197,9 +197,20 @@ func WriteWorkbook(ctx context.Context, w io.Writer, m *coverage.Model, res *cov
 // Steps is how many steps Write reports progress for.
 func Steps(m *coverage.Model) int { return 1 + len(m.Leagues) + 3 }
 
-// gapsCSV is exactly what `kepu gaps --format csv` prints.
+// utf8BOM starts every CSV the report writes, so that Excel on a Chinese
+// Windows reads it as UTF-8.
+const utf8BOM = "\uFEFF"
+
+// gapsCSV is what `kepu gaps --format csv` prints, behind a UTF-8 BOM
+// (one, whether or not the shared writer starts with one).
 func (b *builder) gapsCSV(buf *bytes.Buffer) error {
-	return data.WriteGapsCSV(buf, words.Gaps(b.res.Gaps(coverage.GapFilter{}), b.opt.Lang, b.sp))
+	var csv bytes.Buffer
+	if err := data.WriteGapsCSV(&csv, words.Gaps(b.res.Gaps(coverage.GapFilter{}), b.opt.Lang, b.sp)); err != nil {
+		return err
+	}
+	buf.WriteString(utf8BOM)
+	_, err := buf.Write(bytes.TrimPrefix(csv.Bytes(), []byte(utf8BOM)))
+	return err
 }
 
 // checkJSON is exactly what `kepu check --format json` prints.

@@ -46,14 +46,18 @@ func TestWrite(t *testing.T) {
 	if len(steps) != Steps(m) {
 		t.Errorf("progress steps: got %d, want %d", len(steps), Steps(m))
 	}
-	t.Run("gaps.csv is what kepu gaps --format csv prints", func(t *testing.T) {
+	t.Run("gaps.csv is what kepu gaps --format csv prints, behind one BOM", func(t *testing.T) {
 		var want bytes.Buffer
 		if err := data.WriteGapsCSV(&want, words.Gaps(res.Gaps(coverage.GapFilter{}), words.ZH, words.RegionSpeech(res.Region.Region))); err != nil {
 			t.Fatal(err)
 		}
+		bom := []byte{0xEF, 0xBB, 0xBF}
 		got := readFile(t, dir, GapsFile)
-		if !bytes.Equal(got, want.Bytes()) {
-			t.Errorf("gaps.csv: got %d bytes, want the %d bytes WriteGapsCSV prints", len(got), want.Len())
+		if !bytes.HasPrefix(got, bom) || bytes.HasPrefix(got[3:], bom) {
+			t.Errorf("gaps.csv starts % X, want one UTF-8 BOM (EF BB BF) and then the header", got[:min(6, len(got))])
+		}
+		if body := bytes.TrimPrefix(got, bom); !bytes.Equal(body, bytes.TrimPrefix(want.Bytes(), bom)) {
+			t.Errorf("gaps.csv: got %d bytes after the BOM, want the %d bytes WriteGapsCSV prints", len(body), want.Len())
 		}
 	})
 	t.Run("check.json is what kepu check --format json prints", func(t *testing.T) {
@@ -155,8 +159,8 @@ func checkWorkbook(t *testing.T, path string, lang words.Lang, counties int) {
 	if got, want := len(rows), counties+1; got != want {
 		t.Errorf("%s: got %d rows, want %d (a header and one per county)", sheet, got, want)
 	}
-	wantHead := map[words.Lang][]string{"zh": {"代码", "名称", "所属盟市", "盟市", "类型", "常住人口"},
-		"en": {"Code", "Name", "League", "League", "Kind", "Population"}}[lang]
+	wantHead := map[words.Lang][]string{"zh": {"代码", "名称", "盟市代码", "盟市", "类型", "常住人口"},
+		"en": {"Code", "Name", "League code", "League", "Kind", "Population"}}[lang]
 	if got := rows[0][:len(wantHead)]; strings.Join(got, ",") != strings.Join(wantHead, ",") {
 		t.Errorf("%s header: got %v, want %v", sheet, got, wantHead)
 	}

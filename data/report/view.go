@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/kepu/kepu/coverage"
-	"github.com/kepu/kepu/data"
 	"github.com/kepu/kepu/data/words"
 )
 
@@ -42,7 +41,7 @@ type page struct {
 	Leagues     []leagueLink
 	Sources     []string
 	Thresholds  []stat
-	Attribution string
+	Notes       []sourceNote // 数据来源与许可
 	Diagnostics []stat
 	Progress    progressView
 }
@@ -127,7 +126,7 @@ func (b *builder) page(s scope) *page {
 	lang := b.opt.Lang
 	L := b.L
 	p := &page{Lang: pick(lang, "zh-CN", "en"), L: L, Sample: b.res.Dataset.Sample, Period: b.res.Dataset.Period,
-		Attribution: data.AttributionFor(b.res.Dataset.Sources), Sources: b.res.Dataset.Sources}
+		Notes: b.sourceNotes(), Sources: b.inputNames()}
 	if !b.opt.Generated.IsZero() {
 		p.Generated = b.opt.Generated.Format("2006-01-02 15:04")
 	}

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -17,7 +18,11 @@ const (
 	fmtInt  // #,##0
 	fmtDec  // #,##0.00
 	fmtPct  // 0.0%
+	fmtWrap // text wrapped within the column, for long sentences
 )
+
+// percent is a share from 0 to 1, written as a number in the 0.0% format.
+type percent float64
 
 type column struct {
 	key    string // label key, or the header itself when no label has it
@@ -67,13 +72,26 @@ func (b *builder) workbook(buf *bytes.Buffer) error {
 		} else if _, err := f.NewSheet(s.name); err != nil {
 			return err
 		}
-		fill := b.fillSheet
-		if rows(&s) > b.streamRows() {
-			fill = b.streamSheet
-		}
-		if err := fill(f, s); err != nil {
+		// Before the rows: a streamed sheet keeps only what is set before it starts.
+		if err := printSetup(f, s.name); err != nil {
 			return fmt.Errorf("sheet %s: %w", s.name, err)
 		}
+		if rows(&s) > b.streamRows() {
+			if err := b.streamSheet(f, s); err != nil {
+				return fmt.Errorf("sheet %s: %w", s.name, err)
+			}
+			continue
+		}
+		if err := b.fillSheet(f, s); err != nil {
+			return fmt.Errorf("sheet %s: %w", s.name, err)
+		}
+		// Again: the autofilter rewrites the sheet's properties.
+		if err := pageSetup(f, s.name); err != nil {
+			return fmt.Errorf("sheet %s: %w", s.name, err)
+		}
+	}
+	if err := b.properties(f); err != nil {
+		return err
 	}
 	return f.Write(buf)
 }
@@ -96,8 +114,55 @@ func (b *builder) streamRows() int {
 	return 20_000
 }
 
-// numFormats are the Excel number formats of the column formats.
-var numFormats = map[int]int{fmtInt: 3, fmtDec: 4, fmtPct: 10}
+// numFormats are the Excel number formats of the column formats (0 is
+// General); each also has a style of its own (numStyle).
+var numFormats = map[int]int{fmtText: 0, fmtInt: 3, fmtDec: 4, fmtPct: 10, fmtWrap: 0}
+
+// numStyle is the style of a column format: its number format, top
+// aligned so that a row with wrapped text reads from its top line.
+func numStyle(f *excelize.File, format int) (int, error) {
+	top := &excelize.Alignment{Vertical: "top"}
+	switch format {
+	case fmtPct:
+		pct := "0.0%" // one decimal; Excel's built-in format 10 has two
+		return f.NewStyle(&excelize.Style{CustomNumFmt: &pct, Alignment: top})
+	case fmtWrap:
+		return f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	}
+	return f.NewStyle(&excelize.Style{NumFmt: numFormats[format], Alignment: top})
+}
+
+// lineHeight is a row's height per line of text, in points.
+const lineHeight = 16
+
+// rowHeight is the height a row needs for its wrapped text: its longest
+// wrapped cell's lines, a CJK character counting two widths of a digit;
+// 0 when one line will do.
+func rowHeight(row []any, cols []column) float64 {
+	lines := 1
+	for i, v := range row {
+		s, ok := v.(string)
+		if !ok || i >= len(cols) || cols[i].format != fmtWrap {
+			continue
+		}
+		n := 0
+		for _, part := range strings.Split(s, "\n") {
+			w := 0.0
+			for _, c := range part {
+				w += 1
+				if c > 0x2E80 {
+					w += 0.9
+				}
+			}
+			n += max(1, int(math.Ceil(w/(cols[i].width-1))))
+		}
+		lines = max(lines, n)
+	}
+	if lines == 1 {
+		return 0
+	}
+	return float64(lines * lineHeight)
+}
 
 // streamSheet writes a large sheet row by row through excelize's stream
 // writer, holding no cells in memory: the same header style, number
@@ -111,8 +176,8 @@ func (b *builder) streamSheet(f *excelize.File, s sheet) error {
 		return err
 	}
 	styles := map[int]int{}
-	for k, n := range numFormats {
-		if styles[k], err = f.NewStyle(&excelize.Style{NumFmt: n}); err != nil {
+	for k := range numFormats {
+		if styles[k], err = numStyle(f, k); err != nil {
 			return err
 		}
 	}
@@ -150,10 +215,12 @@ func (b *builder) streamSheet(f *excelize.File, s sheet) error {
 		for r, row := range slices.Concat(t.rows, t.notes) {
 			out := make([]any, len(row))
 			for i, v := range row {
-				if str, ok := v.(string); ok {
-					v = b.say(str)
+				v = b.cellValue(v)
+				if p, ok := v.(percent); ok {
+					out[i] = excelize.Cell{StyleID: styles[fmtPct], Value: float64(p)}
+					continue
 				}
-				if st, ok := styles[t.columns[min(i, len(t.columns)-1)].format]; ok && r < len(t.rows) && i < len(t.columns) {
+				if st, ok := styles[t.columns[min(i, len(t.columns)-1)].format]; ok && v != nil && r < len(t.rows) && i < len(t.columns) {
 					v = excelize.Cell{StyleID: st, Value: v}
 				}
 				out[i] = v
@@ -180,10 +247,14 @@ func cellName(row int) string {
 	return c
 }
 
-// headerLabel is a column's header in the report's language.
+// headerLabel is a column's header in the report's language: a label,
+// a rule's name for a rule id, or the header as written.
 func (b *builder) headerLabel(key string) string {
 	if l, ok := b.L[key]; ok {
 		return l
+	}
+	if slices.Contains(coverage.RuleIDs, key) {
+		return b.say(words.RuleName(key, b.opt.Lang))
 	}
 	return b.say(key) // a header written out (the 投资计划 sheet's), in the region's words
 }
@@ -254,32 +325,56 @@ func (b *builder) fillTable(f *excelize.File, name string, t *sheet, top int, he
 	for i, c := range t.columns {
 		header[i] = b.headerLabel(c.key)
 	}
+	var percents []string // cells holding a percent, styled last
 	put := func(r int, row []any) error {
-		cell, _ := excelize.CoordinatesToCellName(1, r)
-		return f.SetSheetRow(name, cell, &row)
+		for i, v := range row {
+			v = b.cellValue(v)
+			if v == nil {
+				continue // an empty cell stays empty
+			}
+			cell, _ := excelize.CoordinatesToCellName(i+1, r)
+			if p, ok := v.(percent); ok {
+				v = float64(p)
+				percents = append(percents, cell)
+			}
+			if err := f.SetCellValue(name, cell, v); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
 	if err := put(top, header); err != nil {
 		return err
 	}
 	for r, row := range slices.Concat(t.rows, t.notes) {
-		for i, v := range row {
-			if s, ok := v.(string); ok {
-				row[i] = b.say(s)
-			}
-		}
 		if err := put(top+1+r, row); err != nil {
 			return err
 		}
+		if h := rowHeight(row, t.columns); h > 0 && r < len(t.rows) {
+			if err := f.SetRowHeight(name, top+1+r, h); err != nil {
+				return err
+			}
+		}
 	}
-	numFmt := map[int]int{fmtInt: 3, fmtDec: 4, fmtPct: 10}
 	for i, c := range t.columns {
 		col, _ := excelize.ColumnNumberToName(i + 1)
-		if n, ok := numFmt[c.format]; ok && len(t.rows) > 0 {
-			st, err := f.NewStyle(&excelize.Style{NumFmt: n})
+		if _, ok := numFormats[c.format]; ok && len(t.rows) > 0 {
+			st, err := numStyle(f, c.format)
 			if err != nil {
 				return err
 			}
 			if err := f.SetCellStyle(name, fmt.Sprintf("%s%d", col, top+1), fmt.Sprintf("%s%d", col, top+len(t.rows)), st); err != nil {
+				return err
+			}
+		}
+	}
+	if len(percents) > 0 {
+		st, err := numStyle(f, fmtPct)
+		if err != nil {
+			return err
+		}
+		for _, cell := range percents {
+			if err := f.SetCellStyle(name, cell, cell, st); err != nil {
 				return err
 			}
 		}
@@ -294,7 +389,7 @@ func (b *builder) fillTable(f *excelize.File, name string, t *sheet, top int, he
 func (b *builder) summarySheet() sheet {
 	L, res, lang := b.L, b.res, b.opt.Lang
 	d := res.Dataset
-	s := sheet{columns: []column{{"item", 36, fmtText}, {"value", 60, fmtText}}}
+	s := sheet{columns: []column{{"item", 36, fmtText}, {"value", 80, fmtWrap}}}
 	add := func(k string, v any) { s.rows = append(s.rows, []any{k, v}) }
 	add(L["report_title"], L["region"])
 	if d.Sample {
@@ -316,20 +411,20 @@ func (b *builder) summarySheet() sheet {
 	add(L["gaps"], len(res.Gaps(coverage.GapFilter{})))
 	dist := res.Region.Distribution
 	add(L["gini"], dist.Gini)
-	add(L["nonurban_bases"], share1(dist.NonUrbanBaseShare))
-	add(L["nonurban_pop"], share1(dist.NonUrbanPopulationShare))
+	add(L["nonurban_bases"], percent(dist.NonUrbanBaseShare))
+	add(L["nonurban_pop"], percent(dist.NonUrbanPopulationShare))
 	add(L["without_base"], dist.CountiesWithoutBase)
-	add(L["sources"], strings.Join(d.Sources, "\n"))
+	add(L["sources"], strings.Join(b.inputNames(), "\n"))
 	add(L["diagnostics"], len(res.Diagnostics))
-	add(L["attribution"], pick(lang, "见 index.html 或 data/embedded/SOURCES.md", "see index.html or data/embedded/SOURCES.md"))
+	for _, n := range b.sourceNotes() {
+		add(L["attribution"]+pick(lang, "：", ": ")+n.Title, n.Text)
+	}
 	return s
 }
 
-func share1(v float64) string { return fmt.Sprintf("%.1f%%", v*100) }
-
 func (b *builder) rulesSheet() sheet {
 	s := sheet{columns: []column{{"rule_id", 26, fmtText}, {"rule", 28, fmtText}, {"scope", 10, fmtText}, {"result", 10, fmtText},
-		{"passing", 10, fmtInt}, {"total", 10, fmtInt}, {"target", 60, fmtText}, {"actual", 40, fmtText}, {"plan_text", 70, fmtText}}}
+		{"passing", 10, fmtInt}, {"total", 10, fmtInt}, {"target", 60, fmtWrap}, {"actual", 40, fmtWrap}, {"plan_text", 70, fmtWrap}}}
 	for _, r := range b.rules(scope{counties: b.counties}) {
 		s.rows = append(s.rows, []any{r.ID, r.Name, r.Scope, passWord(r.Pass, b.L), r.Passing, r.Total, r.Target, r.Actual, r.PlanText})
 	}
@@ -345,7 +440,7 @@ func passWord(pass bool, L map[string]string) string {
 
 func (b *builder) countiesSheet() sheet {
 	L, lang := b.L, b.opt.Lang
-	s := sheet{columns: []column{{"code", 10, fmtText}, {"name", 20, fmtText}, {"parent", 10, fmtText}, {"league", 16, fmtText},
+	s := sheet{columns: []column{{"code", 10, fmtText}, {"name", 20, fmtText}, {"parent_code", 10, fmtText}, {"league", 16, fmtText},
 		{"kind", 10, fmtText}, {"population", 13, fmtInt}, {"population_urb", 13, fmtInt}, {"population_rur", 13, fmtInt},
 		{"border", 8, fmtText}, {"former_poverty", 10, fmtText}, {"largest_venue", 14, fmtInt}, {"nearest_venue", 14, fmtDec},
 		{"bases", 8, fmtInt}, {"bases_national", 8, fmtInt}, {"bases_regional", 8, fmtInt}, {"bases_themed", 10, fmtInt},
@@ -357,7 +452,7 @@ func (b *builder) countiesSheet() sheet {
 		if l, ok := b.unit[c.Parent]; ok {
 			league = l.Name
 		}
-		var nearest any = ""
+		var nearest any
 		if ur.NearestVenue != nil {
 			nearest = ur.NearestVenue.DistanceKm
 		}
@@ -395,8 +490,8 @@ func (b *builder) leaguesSheet() sheet {
 func (b *builder) gapsSheet() sheet {
 	lang := b.opt.Lang
 	s := sheet{columns: []column{{"rank", 6, fmtInt}, {"rule_id", 22, fmtText}, {"rule", 24, fmtText}, {"code", 10, fmtText},
-		{"name", 18, fmtText}, {"level", 8, fmtText}, {"parent", 10, fmtText}, {"priority", 10, fmtDec}, {"actual", 12, fmtDec},
-		{"target", 12, fmtDec}, {"shortfall", 12, fmtDec}, {"detail", 50, fmtText}}}
+		{"name", 18, fmtText}, {"level", 8, fmtText}, {"parent_code", 10, fmtText}, {"priority", 10, fmtDec}, {"actual", 12, fmtDec},
+		{"target", 12, fmtDec}, {"shortfall", 12, fmtDec}, {"detail", 50, fmtWrap}}}
 	parts := []string{"population", "rural", "distance", "former_poverty", "border"}
 	for _, p := range parts {
 		s.columns = append(s.columns, column{words.Word(p, lang) + " " + b.L["scores"], 12, fmtDec})
@@ -406,7 +501,7 @@ func (b *builder) gapsSheet() sheet {
 		row := []any{i + 1, g.Rule, words.RuleName(g.Rule, lang), g.Code, g.Name, b.scopeName(g.Level), g.Parent,
 			g.Priority, g.Actual, g.Target, g.Shortfall, words.GapDetail(g, lang)}
 		for _, name := range parts {
-			var v any = ""
+			var v any
 			for _, p := range g.Parts {
 				if p.Name == name {
 					v = p.Score
@@ -425,7 +520,7 @@ func (b *builder) facilitiesSheet() sheet {
 		{"county", 20, fmtText}, {"league", 16, fmtText}, {"lon", 11, fmtText}, {"lat", 11, fmtText}, {"floor_area", 12, fmtInt},
 		{"comprehensive", 8, fmtText}, {"reach_km", 10, fmtInt}, {"base_level", 10, fmtText}, {"themes", 16, fmtText},
 		{"declared_county", 10, fmtText}, {"opened", 11, fmtText}, {"closed", 11, fmtText}}}
-	s.columns[0].key = "ID"
+	s.columns[0].key = "facility_id"
 	for i := range b.m.World.Facilities {
 		f := &b.m.World.Facilities[i]
 		county, league := "", ""
@@ -435,7 +530,7 @@ func (b *builder) facilitiesSheet() sheet {
 				league = l.Name
 			}
 		}
-		var area, reach any = "", ""
+		var area, reach any
 		if f.FloorArea > 0 {
 			area = f.FloorArea
 		}
@@ -496,4 +591,16 @@ func whenCell(w coverage.When) any {
 		return w.Year()
 	}
 	return string(w)
+}
+
+// cellValue is a row's value as a cell: text in the region's words, nil
+// (no cell at all) for an empty text or a nil.
+func (b *builder) cellValue(v any) any {
+	if str, ok := v.(string); ok {
+		if str == "" {
+			return nil
+		}
+		return b.say(str)
+	}
+	return v
 }

@@ -24,23 +24,23 @@ func (b *builder) progressSheet() sheet {
 		s.notes = append(s.notes, []any{b.L["sample_banner"]})
 	}
 	units := sheet{columns: []column{{"code", 10, fmtText}, {"name", 20, fmtText}, {"level", 8, fmtText}, {"rule_id", 26, fmtText},
-		{w("first_pass"), 12, fmtText}, {w("fell_back"), 16, fmtText}}}
+		{"rule", 28, fmtText}, {w("first_pass"), 12, fmtText}, {w("fell_back"), 16, fmtText}}}
 	for _, u := range p.Units {
 		for _, id := range coverage.UnitRules(u.Level) {
-			var first, fell any = "", ""
+			var first, fell any
 			if y := u.FirstPass[id]; y != nil {
 				first = *y
 			}
 			if y, ok := u.FellBack[id]; ok {
 				fell = y
 			}
-			units.rows = append(units.rows, []any{u.Code, u.Name, b.scopeName(u.Level), id, first, fell})
+			units.rows = append(units.rows, []any{u.Code, u.Name, b.scopeName(u.Level), id, words.RuleName(id, lang), first, fell})
 		}
 	}
-	proj := sheet{columns: []column{{"rule_id", 26, fmtText}, {w("projection"), 16, fmtInt}, {"total", 10, fmtInt},
+	proj := sheet{columns: []column{{"rule_id", 26, fmtText}, {"rule", 28, fmtText}, {w("projection"), 16, fmtInt}, {"total", 10, fmtInt},
 		{w("per_year"), 10, fmtDec}, {w("on_track"), 10, fmtText}}}
 	for _, pr := range p.Projection {
-		proj.rows = append(proj.rows, []any{pr.ID, pr.PassingAtEnd, pr.Total, pr.PerYear, passWord(pr.OnTrack, b.L)})
+		proj.rows = append(proj.rows, []any{pr.ID, words.RuleName(pr.ID, lang), pr.PassingAtEnd, pr.Total, pr.PerYear, passWord(pr.OnTrack, b.L)})
 	}
 	proj.notes = [][]any{{w("projection_method")}}
 	units.next = &proj
