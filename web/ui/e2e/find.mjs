@@ -69,7 +69,8 @@ try {
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     page.on('dialog', (d) => d.accept());
-    const shot = async (what) => {
+    const shot = async (what, { top = false } = {}) => {
+      if (top) await page.evaluate(() => window.scrollTo(0, 0));
       const path = join(outDir, `find-${name}-${what}.png`);
       await page.screenshot({ path });
       log(`${name}: screenshot ${path}`);
@@ -151,7 +152,7 @@ async function findFacility(page, name, shot) {
   if (view.shown !== 'VE2600001' || view.zoom < 9.9 || Math.abs(view.lon - 111.731037) > 0.01 || Math.abs(view.lat - 40.895547) > 0.01 || !view.hidden) {
     fail(`${name}: after picking VE2600001 the map is at ${JSON.stringify(view)}, want 111.731, 40.896 at zoom ≥ 10`);
   }
-  await shot('facility');
+  await shot('facility', { top: true });
   await page.evaluate(() => window.kepu.facilityPopup?.remove());
   // A unit still matches by name.
   await page.fill('#search', '赛罕');
@@ -243,7 +244,9 @@ async function scenarioOnMap(page, name, shot) {
   if (!view.bar.includes('方案视图') || !view.bar.includes('赛罕区新馆') || !view.bar.includes('返回现状')) fail(`${name}: scenario bar reads "${view.bar}"`);
   if (!view.legend || !view.outlined.includes(code)) fail(`${name}: 赛罕区 is not outlined as changed (${view.outlined.join()})`);
   await noSideways(page, `${name}: scenario view`);
-  await shot('scenario');
+  await shot('scenario', { top: true });
+  await page.click('#detail-close');
+  await shot('scenario-map', { top: true });
   // Back to the baseline, and into the view again from the result.
   await page.click('#scenario-view [data-sc-baseline]');
   await idle(page);
@@ -265,7 +268,7 @@ async function scenarioOnMap(page, name, shot) {
   log(`${name}: after a reload: proposals ${kept.items.join('; ')}; scenario ${kept.id}; 赛罕区 ${reloaded}`);
   if (kept.items.join() !== 'venue 3000 150105' || !kept.list.includes('赛罕区') || kept.name !== `${name} 赛罕区新馆`) fail(`${name}: after a reload the proposals are ${JSON.stringify(kept)}`);
   if (kept.id !== view.id || reloaded !== green) fail(`${name}: after a reload the view shows ${kept.id} with 赛罕区 ${reloaded}`);
-  await shot('reloaded');
+  await shot('reloaded', { top: true });
 
   // The author deletes the stored scenario.
   if (!(await page.$eval('[data-plan-tab="scenario"]', (b) => b.classList.contains('active')))) await page.click('[data-plan-tab="scenario"]');

@@ -114,7 +114,16 @@ export function createSearch(ctx) {
       ctx.showFacility(f);
       $('#search').value = f.name || f.id;
     }
-    list.hidden = true;
+    close();
+  }
+
+  // close hides the list and drops the answers still on their way.
+  function close() {
+    seq += 1;
+    clearTimeout(timer);
+    st.q = '';
+    st.pending = false;
+    $('#search-results').hidden = true;
   }
 
   function wire() {
@@ -122,7 +131,7 @@ export function createSearch(ctx) {
     box.addEventListener('input', input);
     box.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') { const first = list.querySelector('li[data-code], li[data-facility]'); if (first) pick(first); }
-      if (e.key === 'Escape') list.hidden = true;
+      if (e.key === 'Escape') close();
       if (e.key === 'ArrowDown') { e.preventDefault(); list.querySelector('li[tabindex]')?.focus(); }
     });
     const onPick = (e) => {
@@ -132,6 +141,9 @@ export function createSearch(ctx) {
     };
     list.addEventListener('click', onPick);
     list.addEventListener('keydown', onPick);
+    // A click elsewhere folds the list; focusing the box again reopens it.
+    document.addEventListener('click', (e) => { if (!e.target.closest('.search')) list.hidden = true; });
+    box.addEventListener('focus', () => { if (box.value.trim()) input(); });
   }
 
   return { wire, render, input, state: st };
