@@ -175,7 +175,10 @@ async function filterGaps(page, name, shot) {
     if (!(got.length > 0 && got.length < all.length)) fail(`${name}: filter ${rule}/${league} keeps ${got.length} of ${all.length}`);
     if (count !== `${got.length} 项（共 ${all.length} 项）`) fail(`${name}: gap count says "${count}"`);
     if (!href.includes(`league=${league}`) || (rule && !href.includes(`rule=${rule}`))) fail(`${name}: CSV link ${href} misses the filters`);
-    if (league === '150100') await shot('gaps');
+    if (league === '150100') {
+      await page.$eval('.gaps-card', (el) => el.scrollIntoView({ block: 'start' }));
+      await shot('gaps');
+    }
   }
   await page.selectOption('#gap-rule', '');
   await page.selectOption('#gap-league', '');
