@@ -168,11 +168,18 @@ function showFacility(f) {
   const at = f?.geometry?.coordinates;
   if (!map || !gl || !Array.isArray(at)) return;
   const { geometry, ...props } = f;
-  map.flyTo({ center: at, zoom: Math.max(map.getZoom(), 10), duration: 800 });
+  // On a phone the legend spans the top of the map: the facility goes just
+  // below it, its popup under the point, and the map scrolls into view (it
+  // sits above the panel the pick came from).
+  const phone = window.matchMedia?.('(max-width: 600px)').matches;
+  const c = map.getCanvas().getBoundingClientRect(), legend = $('.map-legend')?.getBoundingClientRect();
+  const y = phone && legend ? Math.min(c.height * 0.55, legend.bottom - c.top + 30) - c.height / 2 : 0;
+  map.flyTo({ center: at, zoom: Math.max(map.getZoom(), 10), duration: 800, offset: [0, y] });
   kepu.facilityPopup?.remove();
-  kepu.facilityPopup = new gl.Popup({ maxWidth: '300px' }).setLngLat(at)
+  kepu.facilityPopup = new gl.Popup({ maxWidth: '300px', anchor: phone ? 'top' : undefined }).setLngLat(at)
     .setHTML(popupHTML(props, planning.popupActions(props, at))).addTo(map);
   kepu.facilityShown = f.id;
+  if (phone) $('.map-wrap').scrollIntoView({ behavior: 'smooth', block: 'start' });
 }
 
 // --- labels: HTML markers, since there are no glyphs offline -----------------

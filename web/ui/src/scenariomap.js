@@ -150,7 +150,7 @@ export function createScenarioMap(ctx) {
       $('#sc-result').after(box);
       box.addEventListener('click', onStoredClick);
       $('#sc-token').value = getToken();
-      $('#sc-token').addEventListener('change', (e) => setToken(e.target.value));
+      $('#sc-token').addEventListener('input', (e) => setToken(e.target.value));
     }
   }
 
@@ -183,6 +183,9 @@ export function createScenarioMap(ctx) {
     if (!doc) return;
     st.doc = doc;
     st.on = true;
+    // A scenario is evaluated on the data as it is now: leave a past year.
+    const last = kepu.progress?.years?.at(-1)?.as_of;
+    if (last && kepu.year?.() !== last) kepu.setYear(last);
     apply();
     save();
   }
