@@ -13,6 +13,7 @@ const (
 	ENOTFOUND     = "not_found"    // no such unit, facility, scenario, ...
 	ECONFLICT     = "conflict"     // the id is taken
 	EUNAUTHORISED = "unauthorised" // no valid credentials for a write
+	EFORBIDDEN    = "forbidden"    // valid credentials, but not this one's to change
 	EUNAVAILABLE  = "unavailable"  // busy or read-only just now: try again
 	ETOOMANY      = "too_many"     // a rate limit: try again later
 	EFULL         = "full"         // the store's disk is full

@@ -15,3 +15,4 @@ for i in $(seq 1 100); do
   sleep 0.1
 done
 node web/ui/e2e/smoke.mjs "http://127.0.0.1:$port/" "$out"
+node web/ui/e2e/find.mjs ./kepu "$(dirname "$out")" "$((port + 1))"

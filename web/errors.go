@@ -17,6 +17,7 @@ var statusOf = map[string]int{
 	coverage.ENOTFOUND:     http.StatusNotFound,
 	coverage.ECONFLICT:     http.StatusConflict,
 	coverage.EUNAUTHORISED: http.StatusUnauthorized,
+	coverage.EFORBIDDEN:    http.StatusForbidden,
 	coverage.EUNAVAILABLE:  http.StatusServiceUnavailable,
 	coverage.ETOOMANY:      http.StatusTooManyRequests,
 	coverage.EFULL:         http.StatusInsufficientStorage,

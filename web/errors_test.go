@@ -71,7 +71,7 @@ func TestOneErrorModel(t *testing.T) {
 // TestErrorStatusCode pins the one mapping from codes to statuses.
 func TestErrorStatusCode(t *testing.T) {
 	for code, want := range map[string]int{
-		coverage.EINVALID: 400, coverage.EUNAUTHORISED: 401, coverage.ENOTFOUND: 404, coverage.ECONFLICT: 409,
+		coverage.EINVALID: 400, coverage.EUNAUTHORISED: 401, coverage.EFORBIDDEN: 403, coverage.ENOTFOUND: 404, coverage.ECONFLICT: 409,
 		coverage.ETOOMANY: 429, coverage.EINTERNAL: 500, coverage.EUNAVAILABLE: 503, coverage.EFULL: 507, "no such code": 500,
 	} {
 		if got := ErrorStatusCode(code); got != want {

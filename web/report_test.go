@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"github.com/kepu/kepu/coverage"
-	"github.com/kepu/kepu/data"
 	"github.com/kepu/kepu/data/report"
+	"github.com/kepu/kepu/data/words"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -139,7 +139,7 @@ func TestReportWorkbookShowsEdits(t *testing.T) {
 	facilities, counties := report.SheetName("facilities", "zh"), report.SheetName("county_table", "zh")
 	venueOf := func(f *excelize.File) string {
 		rows := rowsOf(t, f, counties)
-		col := slices.Index(rows[0], data.RuleName(coverage.RuleVenue1000, "zh")) // headers name the rules
+		col := slices.Index(rows[0], words.RuleName(coverage.RuleVenue1000, "zh")) // headers name the rules
 		for _, r := range rows[1:] {
 			if r[0] == county.Code && col >= 0 && col < len(r) {
 				return r[col]

@@ -29,6 +29,9 @@ import (
 type scenarioDoc struct {
 	ID      string `json:"id"`
 	Created string `json:"created"` // RFC 3339, UTC
+	// Author names the write token the scenario was posted with; empty
+	// for a scenario posted without one, which nobody can delete.
+	Author string `json:"author,omitempty"`
 	*coverage.ScenarioResult
 	// Features are the proposed facilities as GeoJSON Points (proposed: true).
 	Features *geojson.FeatureCollection `json:"features"`
@@ -43,6 +46,7 @@ type scenarioSummary struct {
 	ID           string                `json:"id"`
 	Name         string                `json:"name"`
 	Created      string                `json:"created"`
+	Author       string                `json:"author,omitempty"`
 	Rules        []coverage.RuleChange `json:"rules"`
 	UnitsFlipped int                   `json:"units_flipped"`
 	Added        int                   `json:"added"`
@@ -50,7 +54,7 @@ type scenarioSummary struct {
 }
 
 func (d *scenarioDoc) summary() scenarioSummary {
-	return scenarioSummary{ID: d.ID, Name: d.Name, Created: d.Created, Rules: d.Changes.Rules,
+	return scenarioSummary{ID: d.ID, Name: d.Name, Created: d.Created, Author: d.Author, Rules: d.Changes.Rules,
 		UnitsFlipped: len(d.Changes.Units), Added: len(d.Added), Removed: len(d.ScenarioResult.Removed)}
 }
 
@@ -82,6 +86,7 @@ func (s *Server) scenarioRoutes(e *echo.Echo) {
 	e.POST("/api/scenarios", func(c echo.Context) error { return s.postScenario(c, st) }, limit)
 	e.GET("/api/scenarios", func(c echo.Context) error { return listScenarios(c, st) })
 	e.GET("/api/scenarios/:id", func(c echo.Context) error { return getScenario(c, st) })
+	e.DELETE("/api/scenarios/:id", func(c echo.Context) error { return s.deleteScenario(c, st) })
 	e.GET("/api/suggestions/caravans", s.suggestCaravans)
 	e.GET("/api/suggestions/venues", s.suggestVenues)
 }
@@ -118,6 +123,10 @@ func (s *Server) postScenario(c echo.Context, st ScenarioStore) error {
 	if err != nil {
 		return err
 	}
+	author, err := s.scenarioAuthor(c)
+	if err != nil {
+		return err
+	}
 	snap := s.snapshot()
 	input, err := requestBody(c)
 	if err != nil {
@@ -143,7 +152,7 @@ func (s *Server) postScenario(c echo.Context, st ScenarioStore) error {
 	if err != nil {
 		return err
 	}
-	doc := &scenarioDoc{ID: id, Created: time.Now().UTC().Format(time.RFC3339), ScenarioResult: words.Scenario(res, lang),
+	doc := &scenarioDoc{ID: id, Created: time.Now().UTC().Format(time.RFC3339), Author: author, ScenarioResult: words.Scenario(res, lang),
 		Features: proposedFeatures(snap.model, res.Added), Input: compact(input), InputCRS: c.QueryParam("crs")}
 	if err := saveScenario(c.Request().Context(), st, doc); err != nil {
 		return err
@@ -162,7 +171,11 @@ func saveScenario(ctx context.Context, st ScenarioStore, doc *scenarioDoc) error
 	if err != nil {
 		return fmt.Errorf("encoding scenario %s: %w", doc.ID, err)
 	}
-	if err := st.SaveScenario(ctx, "api", doc.ID, doc.Name, summary, body); err != nil {
+	who := doc.Author
+	if who == "" {
+		who = "api"
+	}
+	if err := st.SaveScenario(ctx, who, doc.ID, doc.Name, summary, body); err != nil {
 		return fmt.Errorf("saving scenario %s: %w", doc.ID, err)
 	}
 	return nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"sync"
 
 	"github.com/kepu/kepu/data"
@@ -20,6 +21,9 @@ type ScenarioStore interface {
 	ScenarioBody(ctx context.Context, id string) (json.RawMessage, error)
 	// ScenarioSummaries lists every summary, newest first.
 	ScenarioSummaries(ctx context.Context) ([]json.RawMessage, error)
+	// DeleteScenario removes the scenario under id on behalf of who
+	// (the caller has checked that who is its author).
+	DeleteScenario(ctx context.Context, who, id string) error
 }
 
 var _ ScenarioStore = (*memScenarios)(nil)
@@ -72,4 +76,20 @@ func (st *memScenarios) ScenarioSummaries(context.Context) ([]json.RawMessage, e
 		out = append(out, st.byID[st.order[i]].summary)
 	}
 	return out, nil
+}
+
+func (st *memScenarios) DeleteScenario(_ context.Context, _, id string) error {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if _, ok := st.byID[id]; !ok {
+		return fmt.Errorf("scenario %q: %w", id, fs.ErrNotExist)
+	}
+	delete(st.byID, id)
+	for i, o := range st.order {
+		if o == id {
+			st.order = append(st.order[:i:i], st.order[i+1:]...)
+			break
+		}
+	}
+	return nil
 }

@@ -174,6 +174,7 @@ func (s *Server) routes() *echo.Echo {
 	e.GET("/tiles/:file", s.tileJSONDoc)
 	e.GET("/tiles/:layer/:z/:x/:y", s.tile)
 	s.scenarioRoutes(e)
+	s.findRoutes(e) // GET /api/search (search.go)
 	s.planRoutes(e)
 	e.GET("/*", s.static)
 	return e

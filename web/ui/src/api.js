@@ -2,6 +2,8 @@
 // list may come bare or wrapped in an object, every unit as a plain object or
 // a GeoJSON feature.
 
+import { authHeaders } from './auth.js';
+
 /** getJSON fetches a same-origin path and decodes it, throwing on HTTP errors. */
 export async function getJSON(path) {
   const res = await fetch(path, { headers: { Accept: 'application/json' } });
@@ -107,7 +109,7 @@ export function suggestVenues(k, radiusKm) {
 export async function postScenario(body) {
   const res = await fetch('/api/scenarios', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...authHeaders() },
     body: JSON.stringify(body),
   });
   let doc = null;
@@ -116,6 +118,37 @@ export async function postScenario(body) {
     const err = new Error(doc?.error || `HTTP ${res.status}`);
     err.status = res.status;
     err.problems = Array.isArray(doc?.problems) ? doc.problems : [];
+    throw err;
+  }
+  return doc;
+}
+
+// --- find and scenarios (search.js, scenariomap.js) ---------------------------
+
+/** search fetches the units and facilities whose name or id match q:
+ *  {units: [{code, name, level, parent}], facilities: [plain facility]}. */
+export async function search(q, limit = 8) {
+  const doc = await getJSON(`/api/search?q=${encodeURIComponent(q)}&limit=${limit}`);
+  return { units: doc.units || [], facilities: (doc.facilities?.features || []).map(plain) };
+}
+
+/** scenarios fetches the stored scenarios' summaries, newest first. */
+export async function scenarios() {
+  return (await getJSON('/api/scenarios')).scenarios || [];
+}
+
+/** scenario fetches one stored scenario's document. */
+export function scenario(id) { return getJSON(`/api/scenarios/${encodeURIComponent(id)}`); }
+
+/** deleteScenario deletes a stored scenario with the tab's write token. A
+ *  refusal throws an Error carrying the status (401, 403, 404). */
+export async function deleteScenario(id) {
+  const res = await fetch(`/api/scenarios/${encodeURIComponent(id)}`, { method: 'DELETE', headers: { Accept: 'application/json', ...authHeaders() } });
+  let doc = null;
+  try { doc = await res.json(); } catch { /* not JSON */ }
+  if (!res.ok) {
+    const err = new Error(doc?.error || `HTTP ${res.status}`);
+    err.status = res.status;
     throw err;
   }
   return doc;

@@ -1,6 +1,7 @@
 // app.js: the kepu web map. Wires the MapLibre map, the left panel (search,
 // summary, layers, legend, gap list) and the right detail panel together.
 
+import './findwords.js'; // find-and-filter and scenario-view labels, before anything renders
 import { t, getLang, setLang, applyStatic, setRegion, regionBounds } from './i18n.js';
 import * as api from './api.js';
 import { buildStyle, region, toggleLayers, facilityLayerIds } from './map.js';
@@ -9,6 +10,11 @@ import { createPlanning } from './plan.js';
 import { createColouring } from './colourview.js';
 import { createInvestment } from './investment.js';
 import { createYears } from './yearview.js';
+// find and filter, scenarios on the map (issue 13 parts 4 and 5)
+import { createSearch } from './search.js';
+import { filterGaps, ruleChoices, leagueChoices, gapsCSVHref } from './gapfilter.js';
+import { createFacilityTable } from './facilitytable.js';
+import { createScenarioMap } from './scenariomap.js';
 
 const $ = (sel) => document.querySelector(sel);
 
@@ -24,14 +30,28 @@ const years = createYears({ kepu, colouring });
 const byCode = (code) => state.counties.find((u) => u.code === code) || state.leagues.find((u) => u.code === code);
 const leagueName = (code) => state.leagues.find((u) => u.code === code)?.name || '';
 
+// scenarioMap: a what-if result on the map, kept proposals, stored scenarios (scenariomap.js).
+let scenarioMap = null;
+
 // planning: suggestions and what-if scenarios (plan.js).
 const planning = createPlanning({
   kepu,
   showResult: showScenario,
-  closeResult: () => { if (state.panel === 'scenario') closeDetail(); },
+  closeResult: () => { if (state.panel === 'scenario') closeDetail(); scenarioMap?.baseline(); },
+  changed: () => scenarioMap?.save(),
   unitName: (code) => byCode(code)?.name || '',
   countyAt,
 });
+
+scenarioMap = createScenarioMap({ kepu, colouring, planning, showResult: () => showScenario() });
+
+// search: units and facilities by name or id (search.js); facilityTable: a unit's facilities (facilitytable.js).
+const search = createSearch({
+  units: () => [...state.counties, ...state.leagues],
+  leagueName, unitName: (code) => byCode(code)?.name || '',
+  selectUnit: (code) => selectUnit(code), showFacility,
+});
+const facilityTable = createFacilityTable({ unitName: (code) => byCode(code)?.name || '', showFacility });
 
 // investment: the investment plan panel (investment.js).
 const investment = createInvestment({ kepu, selectUnit: (code) => selectUnit(code) });
@@ -141,6 +161,27 @@ function visibleFacilityAt(map, p) {
   return map.queryRenderedFeatures(box, { layers })[0];
 }
 
+/** showFacility flies to a facility (a plain object with its geometry, from
+ *  search or a facility table) and opens its popup. */
+function showFacility(f) {
+  const map = kepu.map, gl = kepu.maplibregl;
+  const at = f?.geometry?.coordinates;
+  if (!map || !gl || !Array.isArray(at)) return;
+  const { geometry, ...props } = f;
+  // On a phone the legend spans the top of the map: the facility goes just
+  // below it, its popup under the point, and the map scrolls into view (it
+  // sits above the panel the pick came from).
+  const phone = window.matchMedia?.('(max-width: 600px)').matches;
+  const c = map.getCanvas().getBoundingClientRect(), legend = $('.map-legend')?.getBoundingClientRect();
+  const y = phone && legend ? Math.min(c.height * 0.55, legend.bottom - c.top + 30) - c.height / 2 : 0;
+  map.flyTo({ center: at, zoom: Math.max(map.getZoom(), 10), duration: 800, offset: [0, y] });
+  kepu.facilityPopup?.remove();
+  kepu.facilityPopup = new gl.Popup({ maxWidth: '300px', anchor: phone ? 'top' : undefined }).setLngLat(at)
+    .setHTML(popupHTML(props, planning.popupActions(props, at))).addTo(map);
+  kepu.facilityShown = f.id;
+  if (phone) $('.map-wrap').scrollIntoView({ behavior: 'smooth', block: 'start' });
+}
+
 // --- labels: HTML markers, since there are no glyphs offline -----------------
 
 function addLabels(maplibregl, map) {
@@ -232,6 +273,8 @@ function showScenario() {
   $('#detail-body').innerHTML = planning.resultHTML();
   $('#detail').hidden = false;
   $('#detail').scrollTop = 0;
+  scenarioMap?.show(kepu.plan?.result);
+  scenarioMap?.refreshStored();
 }
 
 function closeDetail() {
@@ -258,29 +301,24 @@ function renderSummary() {
 }
 
 function renderGaps() {
-  const sel = $('#gap-rule');
-  const current = sel.value;
-  const rules = [...new Set(state.gaps.map((g) => g.rule))];
+  const sel = $('#gap-rule'), lsel = $('#gap-league');
+  const current = sel.value, league = lsel.value;
+  const rules = ruleChoices(state.gaps);
   sel.innerHTML = `<option value="">${t('gapsAll')}</option>` +
     rules.map((r) => `<option value="${esc(r)}">${esc(ruleName(r))}</option>`).join('');
   sel.value = rules.includes(current) ? current : '';
-  const rows = state.gaps.filter((g) => !sel.value || g.rule === sel.value);
-  $('#gap-count').textContent = rows.length ? t('gapsCount', { n: rows.length }) : t('gapsEmpty');
+  const leagues = leagueChoices(state.gaps, state.leagues, sel.value);
+  lsel.innerHTML = `<option value="">${t('gapLeagueAll')}</option>` +
+    leagues.map((l) => `<option value="${esc(l.code)}">${esc(l.name)} (${l.n})</option>`).join('');
+  lsel.value = leagues.some((l) => l.code === league) ? league : '';
+  const filter = { rule: sel.value, league: lsel.value };
+  const rows = filterGaps(state.gaps, filter);
+  const filtered = filter.rule || filter.league;
+  $('#gap-count').textContent = !rows.length ? t('gapsEmpty')
+    : filtered ? t('gapsFiltered', { n: rows.length, all: state.gaps.length }) : t('gapsCount', { n: rows.length });
+  $('#gap-csv').href = gapsCSVHref({ ...filter, lang: getLang() });
   state.gapRows = rows;
   $('#gap-list').innerHTML = rows.map((g, i) => gapRowHTML(g, i, leagueName)).join('');
-}
-
-function renderSearch() {
-  const q = $('#search').value.trim().toLowerCase();
-  const list = $('#search-results');
-  if (!q) { list.hidden = true; return; }
-  const hits = [...state.counties, ...state.leagues]
-    .filter((u) => (u.name || '').toLowerCase().includes(q) || (u.code || '').startsWith(q))
-    .slice(0, 12);
-  list.innerHTML = hits.length
-    ? hits.map((u) => `<li data-code="${esc(u.code)}" tabindex="0"><b>${esc(u.name)}</b> <span class="muted">${esc(u.parent ? leagueName(u.parent) : t('level.league'))}</span></li>`).join('')
-    : `<li class="muted">${t('noMatch')}</li>`;
-  list.hidden = false;
 }
 
 function renderSample() {
@@ -312,6 +350,9 @@ function renderAll() {
   years.render();
   planning.render();
   investment.render();
+  search.render();
+  facilityTable.render();
+  scenarioMap.render();
   if (state.panel === 'scenario') $('#detail-body').innerHTML = planning.resultHTML();
   else if (state.detail) $('#detail-body').innerHTML = unitHTML(state.detail, leagueName, state.gap);
   planning.syncRemoveButtons();
@@ -322,28 +363,25 @@ function wireUI() {
   $('#about-btn').addEventListener('click', () => $('#about').showModal());
   $('#detail-close').addEventListener('click', closeDetail);
   $('#gap-rule').addEventListener('change', renderGaps);
+  $('#gap-league').addEventListener('change', renderGaps);
+  search.wire();
+  scenarioMap.wire();
   const pick = (e) => {
     const li = e.target.closest('li[data-code]');
     if (!li) return;
     if (e.type === 'keydown' && e.key !== 'Enter') return;
     const gap = li.closest('#gap-list') ? state.gapRows?.[Number(li.dataset.index)] : null;
     selectUnit(li.dataset.code, { gap });
-    if (li.closest('#search-results')) { $('#search-results').hidden = true; $('#search').value = byCode(li.dataset.code)?.name || ''; }
   };
   // Counties named in a what-if result open their panel.
   $('#detail-body').addEventListener('click', (e) => {
     const li = state.panel === 'scenario' && e.target.closest('li[data-code]');
     if (li) selectUnit(li.dataset.code);
+    const ft = e.target.closest('[data-ftable]');
+    if (ft) openFacilityTable(ft.dataset.ftable);
   });
-  for (const id of ['#gap-list', '#search-results']) {
-    $(id).addEventListener('click', pick);
-    $(id).addEventListener('keydown', pick);
-  }
-  $('#search').addEventListener('input', renderSearch);
-  $('#search').addEventListener('keydown', (e) => {
-    if (e.key === 'Enter') $('#search-results li[data-code]')?.click();
-    if (e.key === 'Escape') $('#search-results').hidden = true;
-  });
+  $('#gap-list').addEventListener('click', pick);
+  $('#gap-list').addEventListener('keydown', pick);
   for (const box of document.querySelectorAll('[data-toggle]')) {
     box.addEventListener('change', () => {
       for (const id of toggleLayers[box.dataset.toggle]) {
@@ -351,6 +389,14 @@ function wireUI() {
       }
     });
   }
+}
+
+/** openFacilityTable shows a county's or league's facilities as a table,
+ *  from the open panel's unit when it is loaded, else from the API. */
+async function openFacilityTable(code) {
+  const have = state.detail?.code === code && Array.isArray(state.detail.facilities?.features ?? state.detail.facilities);
+  const u = have ? state.detail : { ...byCode(code), ...(await api.unit(code)) };
+  facilityTable.open(u, api.facilitiesOf(u));
 }
 
 async function load(what, fn) {
@@ -383,7 +429,9 @@ async function main() {
   rememberNames(state.leagues);
   rememberNames(state.counties);
   renderAll();
+  scenarioMap.restore();
   if (!maplibregl) return;
+  kepu.maplibregl = maplibregl;
   const map = createMap(maplibregl);
   // Apply the initial toggle state (the style hides some layers by default).
   map.once('load', () => {
@@ -391,6 +439,7 @@ async function main() {
     addLabels(maplibregl, map);
     planning.attach(map, maplibregl);
     investment.attach(map, maplibregl);
+    scenarioMap.attach(map);
   });
 }
 

@@ -33,7 +33,9 @@ export function createColouring({ kepu }) {
     }
     if (kepu.map?.getLayer('counties-fill')) {
       // A past year from the year control (yearview.js) colours by its results.
-      kepu.map.setPaintProperty('counties-fill', 'fill-color', kepu.yearFill?.(mode) ?? fillColor(mode));
+      const base = kepu.yearFill?.(mode) ?? fillColor(mode);
+      // A what-if result shown on the map (scenariomap.js) colours by its own results.
+      kepu.map.setPaintProperty('counties-fill', 'fill-color', kepu.scenarioFill?.(mode, base) ?? base);
       kepu.map.setPaintProperty('counties-fill', 'fill-opacity', fillOpacity(mode));
     }
     render();
@@ -49,7 +51,7 @@ export function createColouring({ kepu }) {
       b.tabIndex = on ? 0 : -1;
     }
     $('#colour-by').title = t(modeLabel(mode));
-    $('#legend-note').textContent = t(`colourNote.${mode}`) + (kepu.yearNote?.(mode) ?? '');
+    $('#legend-note').textContent = t(`colourNote.${mode}`) + (kepu.yearNote?.(mode) ?? '') + (kepu.scenarioNote?.(mode) ?? '');
     const list = $('#legend-fill');
     list.dataset.mode = mode;
     list.innerHTML = (kepu.yearLegend?.(mode) ?? classes[mode]).map((c) =>

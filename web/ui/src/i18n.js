@@ -607,3 +607,9 @@ export function applyStatic(root = document) {
   for (const el of root.querySelectorAll('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);
   document.title = `${t('title')} · kepu`;
 }
+
+/** addWords merges more labels into the dictionaries ({zh: {...}, en: {...}}),
+ *  so a module can keep its own labels next to its code (findwords.js). */
+export function addWords(more) {
+  for (const [code, words] of Object.entries(more)) Object.assign(dictionaries[code] ??= {}, words);
+}

@@ -219,6 +219,12 @@ export function gapHTML(g) {
     ${detailText(g) ? `<p class="muted">${esc(detailText(g))}</p>` : ''}</section>`;
 }
 
+/** tableButtonHTML opens a county's or league's facility table (facilitytable.js). */
+function tableButtonHTML(u) {
+  if (!u.code || (u.level !== 'county' && u.level !== 'league')) return '';
+  return `<p class="ft-open"><button type="button" class="mini" data-ftable="${esc(u.code)}" title="${esc(t('ftOpenHint'))}">${esc(t('ftOpen'))}</button></p>`;
+}
+
 /** unitHTML renders the side panel for one unit; leagueName maps codes to names. */
 export function unitHTML(u, leagueName, gap) {
   const facts = [
@@ -239,7 +245,7 @@ export function unitHTML(u, leagueName, gap) {
   const level = u.level ? t(`level.${u.level}`, null, u.level) : '';
   return `<header class="detail-head"><p class="muted">${esc(level)}</p><h2>${esc(u.name || u.code)}</h2></header>
     ${gapHTML(gap)}<dl class="kv">${facts.map(([k, v]) => `<dt>${t(k)}</dt><dd>${k === 'code' ? esc(v) : v}</dd>`).join('')}</dl>
-    ${rulesHTML(u.rules)}${nearestHTML(u)}${u.level === 'region' ? statsHTML(u.stats) : ''}${list.length || Array.isArray(u.facilities?.features ?? u.facilities) ? facilitiesHTML(list) : ''}`;
+    ${tableButtonHTML(u)}${rulesHTML(u.rules)}${nearestHTML(u)}${u.level === 'region' ? statsHTML(u.stats) : ''}${list.length || Array.isArray(u.facilities?.features ?? u.facilities) ? facilitiesHTML(list) : ''}`;
 }
 
 /** popupHTML renders a facility feature's properties for a map popup. */

@@ -131,12 +131,13 @@ export function createPlanning(ctx) {
     legend('#legend-suggest-venue', !!plan.venues?.sites?.length);
     legend('#legend-proposed', plan.items.length > 0);
     legend('#legend-removed', plan.removed.size > 0);
-    if (!map?.getSource('plan-suggest')) return;
+    if (!map?.getSource('plan-suggest')) { ctx.changed?.(); return; }
     const suggested = suggestionData(), proposed = proposedData();
     map.getSource('plan-suggest').setData(suggested);
     map.getSource('plan-proposed').setData(proposed);
     placeMarkers('suggest', suggested.features);
     placeMarkers('proposed', proposed.features);
+    ctx.changed?.(); // scenariomap.js keeps the proposals for a reload
   }
 
   // --- suggestions --------------------------------------------------------

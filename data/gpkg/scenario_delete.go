@@ -1,0 +1,23 @@
+package gpkg
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// DeleteScenario removes the scenario stored under id, auditing the
+// change; the error wraps ErrNotFound when there is none. Whether who may
+// delete it is the caller's decision (web checks the scenario's author).
+func (s *Store) DeleteScenario(ctx context.Context, who, id string) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		before, err := scenarioByID(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM scenarios WHERE id = ?", id); err != nil {
+			return fmt.Errorf("gpkg: scenario %s: %w", id, err)
+		}
+		return audit(ctx, tx, who, ActionDelete, "scenario", id, before, nil)
+	})
+}
