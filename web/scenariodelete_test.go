@@ -24,10 +24,10 @@ func authorServer(t *testing.T) (*Server, *gpkg.Store) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	if _, err := st.SeedSample(ctx); err != nil {
+	if _, err := data.SeedSample(ctx, st); err != nil {
 		t.Fatal(err)
 	}
-	w, err := st.World(ctx, data.Sources{})
+	w, err := data.StoreWorld(ctx, st, data.Sources{})
 	if err != nil {
 		t.Fatal(err)
 	}
