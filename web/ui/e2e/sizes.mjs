@@ -142,10 +142,11 @@ async function clickCounty(page, tag) {
 // printed prints the page to PDF, renders it with pdftoppm and counts county colours.
 async function printed(page, tag, png) {
   const pdf = join(tmp, `print-${tag}.pdf`);
-  await page.emulateMedia({ media: 'print' });
-  await page.waitForFunction(() => document.querySelector('#print-sheet')?.dataset.composed, null, { timeout: 5000 }).catch(() => null);
+  const before = await page.$eval('#print-sheet', (el) => el.dataset.composed || '');
   await page.pdf({ path: pdf, format: 'A4', landscape: true, printBackground: true });
-  await page.emulateMedia({ media: 'screen' });
+  const after = await page.$eval('#print-sheet', (el) => el.dataset.composed || '');
+  if (!after || after === before) fail(`${tag}: printing did not compose the print sheet (beforeprint)`);
+  await idle(page);
   const stem = join(tmp, `print-${tag}`);
   execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', pdf, stem]);
   const pages = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)?.[1];

@@ -377,6 +377,7 @@ async function main() {
     for (const box of document.querySelectorAll('[data-toggle]')) box.dispatchEvent(new Event('change'));
     attachSeats(map, state.counties, state.leagues);
     foldAttribution(map);
+    exporter.attach(map);
     planning.attach(map, maplibregl);
     investment.attach(map, maplibregl);
   });

@@ -53,5 +53,5 @@ export function createExport({ kepu }) {
   }
 
   kepu.exportSheet = compose;
-  return { wire, render, exportPNG, refresh: print.refresh };
+  return { wire, render, exportPNG, attach: print.attach };
 }

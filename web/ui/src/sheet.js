@@ -103,7 +103,9 @@ export function composeSheet(map, info) {
   const W = src.width, mapH = src.height;
   const font = (px, bold) => `${bold ? '600 ' : ''}${Math.round(px * s)}px "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif`;
   const probe = document.createElement('canvas').getContext('2d');
-  const headH = Math.round((info.subtitle ? 62 : 44) * s);
+  // A narrow sheet (a phone's view) puts the date on a line of its own.
+  const narrow = cssW < 640;
+  const headH = Math.round((info.subtitle ? (narrow ? 78 : 62) : (narrow ? 62 : 44)) * s);
   const legend = layoutLegend(probe, info, W, s, font);
   const footH = Math.round(22 * s);
   const out = document.createElement('canvas');
@@ -122,13 +124,17 @@ export function composeSheet(map, info) {
   if (info.subtitle) {
     g.font = font(12);
     g.fillStyle = '#5b6776';
-    g.fillText(info.subtitle, m, 48 * s, W * 0.62);
+    g.fillText(info.subtitle, m, 48 * s, narrow ? W - 2 * m : W * 0.62);
   }
-  g.textAlign = 'right';
   g.font = font(12);
   g.fillStyle = '#3a4452';
-  g.fillText(info.date, W - m, info.subtitle ? 48 * s : 28 * s);
-  g.textAlign = 'left';
+  if (narrow) {
+    g.fillText(info.date, m, (info.subtitle ? 68 : 48) * s);
+  } else {
+    g.textAlign = 'right';
+    g.fillText(info.date, W - m, info.subtitle ? 48 * s : 28 * s);
+    g.textAlign = 'left';
+  }
 
   // The map, with the sample label, north arrow and scale bar on it.
   g.drawImage(src, 0, headH);
