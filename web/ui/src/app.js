@@ -139,7 +139,6 @@ function wireMapEvents(maplibregl, map) {
     const county = map.queryRenderedFeatures(e.point, { layers: ['counties-fill'] })[0];
     if (county) selectUnit(county.properties.code, { fly: false, fallback: county.properties });
   });
-  map.on('zoom', () => document.body.classList.toggle('show-county-labels', map.getZoom() >= 6.2));
 }
 
 function visibleFacilityAt(map, p) {
