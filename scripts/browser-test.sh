@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Starts `kepu serve` on a free local port, loads the map in headless
-# Chromium and fails unless the county layer renders.
+# Chromium and fails unless the county layer renders (e2e/smoke.mjs), then
+# checks the map at 390×844 and 1440×900, its print (page.pdf() through
+# pdftoppm) and PNG export, and a raster basemap (e2e/sizes.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${KEPU_TEST_PORT:-18080}
@@ -15,4 +17,5 @@ for i in $(seq 1 100); do
   sleep 0.1
 done
 node web/ui/e2e/smoke.mjs "http://127.0.0.1:$port/" "$out"
+node web/ui/e2e/sizes.mjs "http://127.0.0.1:$port/" "${out%.png}"
 node web/ui/e2e/find.mjs ./kepu "$(dirname "$out")" "$((port + 1))"

@@ -34,6 +34,8 @@ type aboutDoc struct {
 	TitleEN     string          `json:"title_en"`
 	Words       regionWords     `json:"words"`
 	TargetsFrom string          `json:"targets_from"`
+	// Basemap is the online raster basemap `kepu serve --basemap` names.
+	Basemap *Basemap `json:"basemap,omitempty"`
 }
 
 // regionWords are the region's words for its levels, as words.Speech has them.
@@ -54,7 +56,7 @@ func (s *Server) about(c echo.Context) error {
 	sp := words.RegionSpeech(reg)
 	doc := aboutDoc{Attribution: loadedAttribution(snap), Credit: attribution(snap), Sample: snap.world.Sample,
 		Sources: publicSources(snap.world.Sources), Version: snap.version, Region: reg,
-		Title: data.CheckTitle(sp, "zh"), TitleEN: data.CheckTitle(sp, "en"), TargetsFrom: snap.result.TargetsFrom,
+		Title: data.CheckTitle(sp, "zh"), TitleEN: data.CheckTitle(sp, "en"), TargetsFrom: snap.result.TargetsFrom, Basemap: s.cfg.Basemap,
 		Words: regionWords{League: sp.League, County: sp.County, Whole: sp.Whole, Own: sp.Own,
 			LeagueEN: sp.LeagueEN, CountyEN: sp.CountyEN, OwnEN: sp.OwnEN, Native: sp.Native()}}
 	if doc.Sample {

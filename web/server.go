@@ -47,6 +47,9 @@ type Config struct {
 	TrustedProxies []*net.IPNet
 	// Workers bounds the expensive requests run at once; default GOMAXPROCS.
 	Workers int
+	// Basemap is an online raster basemap for the web map (ParseBasemap);
+	// nil draws only the offline context basemap, fetching nothing outside.
+	Basemap *Basemap
 }
 
 // Server serves the API, tiles and web map over one evaluated world.

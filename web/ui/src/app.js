@@ -15,6 +15,9 @@ import { createSearch } from './search.js';
 import { filterGaps, ruleChoices, leagueChoices, gapsCSVHref } from './gapfilter.js';
 import { createFacilityTable } from './facilitytable.js';
 import { createScenarioMap } from './scenariomap.js';
+// i13m: context basemap, seats, labels; print and PNG export.
+import { attachSeats, setLabelLang, foldAttribution } from './basemap.js';
+import { createExport } from './export.js';
 
 const $ = (sel) => document.querySelector(sel);
 
@@ -26,6 +29,8 @@ window.kepu = kepu;
 const colouring = createColouring({ kepu });
 // years: the year control and the rule panel's trend charts (yearview.js).
 const years = createYears({ kepu, colouring });
+// exporter: the 打印 / 导出图片 buttons and the print sheet (export.js).
+const exporter = createExport({ kepu });
 
 const byCode = (code) => state.counties.find((u) => u.code === code) || state.leagues.find((u) => u.code === code);
 const leagueName = (code) => state.leagues.find((u) => u.code === code)?.name || '';
@@ -99,7 +104,9 @@ async function loadMapLibre() {
 function createMap(maplibregl) {
   const map = new maplibregl.Map({
     container: 'map',
-    style: buildStyle(location.origin, colouring.mode()),
+    style: buildStyle(location.origin, colouring.mode(), { basemap: state.about?.basemap, lang: getLang() }),
+    // Keep the last frame, so print and export can copy the map.
+    canvasContextAttributes: { preserveDrawingBuffer: true },
     bounds: state.bounds,
     fitBoundsOptions: { padding: 24 },
     minZoom: 3,
@@ -152,7 +159,6 @@ function wireMapEvents(maplibregl, map) {
     const county = map.queryRenderedFeatures(e.point, { layers: ['counties-fill'] })[0];
     if (county) selectUnit(county.properties.code, { fly: false, fallback: county.properties });
   });
-  map.on('zoom', () => document.body.classList.toggle('show-county-labels', map.getZoom() >= 6.2));
 }
 
 function visibleFacilityAt(map, p) {
@@ -180,29 +186,6 @@ function showFacility(f) {
     .setHTML(popupHTML(props, planning.popupActions(props, at))).addTo(map);
   kepu.facilityShown = f.id;
   if (phone) $('.map-wrap').scrollIntoView({ behavior: 'smooth', block: 'start' });
-}
-
-// --- labels: HTML markers, since there are no glyphs offline -----------------
-
-function addLabels(maplibregl, map) {
-  const mean = (pts) => pts.length ? [pts.reduce((s, p) => s + p[0], 0) / pts.length, pts.reduce((s, p) => s + p[1], 0) / pts.length] : null;
-  for (const l of state.leagues) {
-    const p = api.pointOf(l) || mean(state.counties.filter((c) => c.parent === l.code).map(api.pointOf).filter(Boolean));
-    if (!p) continue;
-    const el = document.createElement('div');
-    el.className = 'league-label';
-    el.textContent = l.name;
-    new maplibregl.Marker({ element: el }).setLngLat(p).addTo(map);
-  }
-  for (const c of state.counties) {
-    const p = api.pointOf(c);
-    if (!p) continue;
-    const el = document.createElement('div');
-    el.className = 'county-label';
-    el.textContent = c.name;
-    el.addEventListener('click', (e) => { e.stopPropagation(); selectUnit(c.code, { fly: false }); });
-    new maplibregl.Marker({ element: el, anchor: 'top', offset: [0, 2] }).setLngLat(p).addTo(map);
-  }
 }
 
 // --- detail panel -------------------------------------------------------------
@@ -356,6 +339,8 @@ function renderAll() {
   if (state.panel === 'scenario') $('#detail-body').innerHTML = planning.resultHTML();
   else if (state.detail) $('#detail-body').innerHTML = unitHTML(state.detail, leagueName, state.gap);
   planning.syncRemoveButtons();
+  exporter.render();
+  if (kepu.map) setLabelLang(kepu.map, getLang());
 }
 
 function wireUI() {
@@ -410,6 +395,7 @@ async function main() {
   wireUI();
   colouring.wire();
   investment.wire();
+  exporter.wire();
   renderSummary();
   const [maplibregl, about, check, counties, leagues, gaps] = await Promise.all([
     loadMapLibre(),
@@ -436,7 +422,9 @@ async function main() {
   // Apply the initial toggle state (the style hides some layers by default).
   map.once('load', () => {
     for (const box of document.querySelectorAll('[data-toggle]')) box.dispatchEvent(new Event('change'));
-    addLabels(maplibregl, map);
+    attachSeats(map, state.counties, state.leagues);
+    foldAttribution(map);
+    exporter.attach(map);
     planning.attach(map, maplibregl);
     investment.attach(map, maplibregl);
     scenarioMap.attach(map);

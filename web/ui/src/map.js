@@ -1,7 +1,9 @@
-// map.js: the MapLibre style for kepu's own vector tiles. No basemap, no
-// glyphs, no sprites: only the four tile layers over a plain background.
+// map.js: the MapLibre style for kepu's own vector tiles, over the offline
+// context basemap (basemap.js) and, when the server names one, an online
+// raster basemap. No glyphs, no sprites: labels use the browser's fonts.
 
 import { fillColor, fillOpacity } from './colour.js';
+import { basemapSources, layersBelow, seatLayers, labelLayers, contextColors } from './basemap.js';
 
 export const colors = {
   compliant: '#2f9e5f',
@@ -14,7 +16,7 @@ export const colors = {
   baseNational: '#6a2fb5',
   baseRegional: '#a46ad9',
   baseOther: '#8c96a3',
-  background: '#eef1f5',
+  background: contextColors.sea,
 };
 
 /** region is Inner Mongolia's extent, [west, south, east, north]: the
@@ -69,16 +71,21 @@ export const toggleLayers = {
 export const facilityLayerIds = ['caravans', 'venues', 'bases-national', 'bases-regional', 'bases-other'];
 
 /** buildStyle returns the style object for tiles served at origin, the
- *  counties filled by the colour-by mode (colour.js). */
-export function buildStyle(origin, colour) {
+ *  counties filled by the colour-by mode (colour.js); basemap is the raster
+ *  basemap the server names ({tiles, attribution}) or none, lang the labels'. */
+export function buildStyle(origin, colour, { basemap = null, lang = 'zh' } = {}) {
   const venueRadius = (small, big) => ['case',
     ['>=', ['to-number', ['get', 'floor_area_m2'], 0], 1000], big, small];
   return {
     version: 8,
-    sources: Object.fromEntries(['leagues', 'counties', 'facilities', 'reach']
-      .map((l) => [l, l === 'counties' ? { ...source(origin, l), promoteId: 'code' } : source(origin, l)])),
+    sources: {
+      ...basemapSources(origin, basemap),
+      ...Object.fromEntries(['leagues', 'counties', 'facilities', 'reach']
+        .map((l) => [l, l === 'counties' ? { ...source(origin, l), promoteId: 'code' } : source(origin, l)])),
+    },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': colors.background } },
+      ...layersBelow(basemap),
       {
         id: 'counties-fill', type: 'fill', source: 'counties', 'source-layer': 'counties',
         paint: {
@@ -111,6 +118,7 @@ export function buildStyle(origin, colour) {
         layout: { visibility: 'none' },
         paint: { 'line-color': colors.caravan, 'line-width': 1, 'line-dasharray': [3, 2], 'line-opacity': 0.8 },
       },
+      ...seatLayers(),
       { ...points('bases-other', ['all', category('base'), ['!', ['in', ['get', 'level'], ['literal', ['national', 'regional']]]]], colors.baseOther, 2, 4), layout: { visibility: 'none' } },
       points('bases-regional', baseLevel('regional'), colors.baseRegional, 2, 4.5),
       points('bases-national', baseLevel('national'), colors.baseNational, 3, 6),
@@ -123,6 +131,7 @@ export function buildStyle(origin, colour) {
         },
       },
       points('caravans', category('caravan'), colors.caravan, 3.5, 7),
+      ...labelLayers(lang),
     ],
   };
 }
