@@ -423,8 +423,8 @@ func (b *builder) summarySheet() sheet {
 }
 
 func (b *builder) rulesSheet() sheet {
-	s := sheet{columns: []column{{"rule_id", 26, fmtText}, {"rule", 28, fmtText}, {"scope", 10, fmtText}, {"result", 10, fmtText},
-		{"passing", 10, fmtInt}, {"total", 10, fmtInt}, {"target", 60, fmtWrap}, {"actual", 40, fmtWrap}, {"plan_text", 70, fmtWrap}}}
+	s := sheet{columns: []column{{"rule_id", 22, fmtText}, {"rule", 22, fmtWrap}, {"scope", 8, fmtText}, {"result", 8, fmtText},
+		{"passing", 8, fmtInt}, {"total", 8, fmtInt}, {"target", 40, fmtWrap}, {"actual", 24, fmtWrap}, {"plan_text", 50, fmtWrap}}}
 	for _, r := range b.rules(scope{counties: b.counties}) {
 		s.rows = append(s.rows, []any{r.ID, r.Name, r.Scope, passWord(r.Pass, b.L), r.Passing, r.Total, r.Target, r.Actual, r.PlanText})
 	}
