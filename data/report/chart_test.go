@@ -59,7 +59,7 @@ func TestProgressChart(t *testing.T) {
 	}
 	w := img.Bounds().Dx()
 	// The series are named in Chinese, by the shared rule names.
-	names := map[string]string{"venue_1000": "旗县1000平米科普场馆", "caravan_reach": "科普大篷车覆盖旗县", "base_distribution": "科普教育基地分布"}
+	names := map[string]string{"venue_1000": "旗县1000平方米以上科普场馆", "caravan_reach": "科普大篷车旗县全覆盖", "base_distribution": "科普教育基地分布"}
 	for k, id := range county {
 		if c.Series[k].Name != names[id] {
 			t.Errorf("series %d: got %s, want %s", k, c.Series[k].Name, names[id])
@@ -114,7 +114,7 @@ func TestProgressSheet(t *testing.T) {
 	}
 	found := false
 	for _, r := range rows {
-		found = found || (len(r) >= 6 && r[0] == "150622" && r[3] == coverage.RuleVenue1000 && r[4] == "旗县1000平米科普场馆" && r[5] == "2024")
+		found = found || (len(r) >= 6 && r[0] == "150622" && r[3] == coverage.RuleVenue1000 && r[4] == "旗县1000平方米以上科普场馆" && r[5] == "2024")
 	}
 	if !found {
 		t.Error("进展: no row saying 准格尔旗 (150622) first passed venue_1000 in 2024")

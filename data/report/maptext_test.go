@@ -64,7 +64,7 @@ func TestMapTextPixels(t *testing.T) {
 		t.Fatal(err)
 	}
 	poly := orb.Polygon{square(110, 40, 112, 41, true)}
-	m := Map{Width: 600, Title: "包头市：科普大篷车覆盖旗县", Areas: []Area{{Geometry: poly, Fill: passFill}},
+	m := Map{Width: 600, Title: "包头市：科普大篷车旗县全覆盖", Areas: []Area{{Geometry: poly, Fill: passFill}},
 		Labels: []Label{{Point: orb.Point{110.5, 40.5}, Text: "达尔罕茂明安联合旗", Fallback: "150223"},
 			{Point: orb.Point{111.5, 40.5}, Text: "䶮", Fallback: "150299"}}, North: "北", Km: "公里"}
 	img := r.Render(m)
@@ -142,7 +142,7 @@ func TestLeagueMapWords(t *testing.T) {
 	}
 	l := b.unit["150200"]
 	mp := b.countyMap(scope{league: l, counties: b.countiesOf[l.Code]}, "caravan_reach")
-	if want := "包头市：科普大篷车覆盖旗县"; mp.Title != want {
+	if want := "包头市：科普大篷车旗县全覆盖"; mp.Title != want {
 		t.Errorf("title: got %q, want %q", mp.Title, want)
 	}
 	if want := "9 / 9 个旗县达标  |  评估期 2021-01-01 至 2025-12-31  |  示例数据（合成，非真实情况）"; mp.Subtitle != want {
@@ -172,7 +172,7 @@ func TestLeagueMapWords(t *testing.T) {
 		t.Fatal(err)
 	}
 	mp = en.countyMap(scope{counties: en.counties}, "venue_1000")
-	if want := "Inner Mongolia Autonomous Region, all leagues: county venue ≥ 1000 m²"; mp.Title != want {
+	if want := "Inner Mongolia Autonomous Region, all leagues: county venue of 1000 m² or more"; mp.Title != want {
 		t.Errorf("English title: got %q, want %q", mp.Title, want)
 	}
 }
@@ -193,7 +193,7 @@ func TestOtherRegionMapWords(t *testing.T) {
 	}
 	l := b.unit["640500"]
 	mp := b.countyMap(scope{league: l, counties: b.countiesOf[l.Code]}, "venue_1000")
-	if want := "中卫市：县区1000平米科普场馆"; mp.Title != want {
+	if want := "中卫市：县区1000平方米以上科普场馆"; mp.Title != want {
 		t.Errorf("title: got %q, want %q", mp.Title, want)
 	}
 	if want := "市州界"; mp.OutlineLabel != want {

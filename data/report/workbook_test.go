@@ -149,8 +149,8 @@ func TestWorkbookHeadersInWords(t *testing.T) {
 		sheet  string
 		wantAt map[string]string // cell: header
 	}{
-		{"zh", "旗县", map[string]string{"R1": "旗县1000平米科普场馆", "S1": "科普大篷车覆盖旗县", "T1": "科普教育基地分布", "C1": "盟市代码"}},
-		{"en", "Counties", map[string]string{"R1": "county venue ≥ 1000 m²", "S1": "caravan reach", "T1": "base distribution", "C1": "League code"}},
+		{"zh", "旗县", map[string]string{"R1": "旗县1000平方米以上科普场馆", "S1": "科普大篷车旗县全覆盖", "T1": "科普教育基地分布", "C1": "盟市代码"}},
+		{"en", "Counties", map[string]string{"R1": "county venue of 1000 m² or more", "S1": "caravan reach to every county", "T1": "education base distribution", "C1": "League code"}},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			f := openWorkbook(t, workbookBytes(t, tc.lang, 0))
