@@ -107,7 +107,9 @@ export function composeSheet(map, info) {
   const narrow = cssW < 640;
   const headH = Math.round((info.subtitle ? (narrow ? 78 : 62) : (narrow ? 62 : 44)) * s);
   const legend = layoutLegend(probe, info, W, s, font);
-  const footH = Math.round(22 * s);
+  probe.font = font(10);
+  const credit = wrap(probe, `${word(info.lang, 'sources')}: ${info.credit || 'kepu'}`, W - 28 * s);
+  const footH = Math.round((8 + 14 * credit.length) * s);
   const out = document.createElement('canvas');
   out.width = W;
   out.height = headH + mapH + legend.height + footH;
@@ -149,8 +151,20 @@ export function composeSheet(map, info) {
   drawLegend(g, legend, headH + mapH, s, font);
   g.font = font(10);
   g.fillStyle = '#6b7480';
-  g.fillText(`${word(info.lang, 'sources')}: ${info.credit || 'kepu'}`, m, out.height - 7 * s, W - 2 * m);
+  credit.forEach((line, i) => g.fillText(line, m, headH + mapH + legend.height + (14 * i + 12) * s, W - 2 * m));
   return out;
+}
+
+// wrap breaks a credit line after its separators (| · ;) into lines that fit width.
+function wrap(g, line, width) {
+  const parts = line.split(/(?<=[|·;；]) /);
+  const lines = [];
+  let cur = '';
+  for (const p of parts) {
+    if (cur && g.measureText(cur + ' ' + p).width > width) { lines.push(cur); cur = p; } else cur = cur ? `${cur} ${p}` : p;
+  }
+  if (cur) lines.push(cur);
+  return lines;
 }
 
 function drawSample(g, label, x, y, s, font) {
