@@ -143,7 +143,7 @@ func WriteGapsKML(w io.Writer, res *coverage.Result, gaps []coverage.Gap, sample
 	sp := words.RegionSpeech(res.Region.Region)
 	region := sp.RegionName(lang)
 	doc := []kml.Element{kml.Name(title(region+lang.Pick(" kepu 差距清单", " kepu gaps"), sample)),
-		kml.Description(sp.Say(fmt.Sprintf(lang.Pick("%s尚未达到的%s目标，按优先级排序。%s", "%s: the targets of the %s not yet met, by priority. %s"),
+		kml.Description(sp.Say(fmt.Sprintf(lang.Pick("%s：尚未达到的规划目标（%s），按优先级排序。%s", "%s: the targets of the %s not yet met, by priority. %s"),
 			region, sp.Plan(lang), sampleNote(sample, lang)))),
 		pinStyle("high", color.RGBA{R: 0xd7, G: 0x30, B: 0x27, A: 0xff}),
 		pinStyle("mid", color.RGBA{R: 0xfc, G: 0x8d, B: 0x59, A: 0xff}),
@@ -206,7 +206,11 @@ func gapDescription(g coverage.Gap, lang words.Lang) string {
 	fmt.Fprintf(&b, lang.Pick("现状 %s，目标 %s，缺口 %s\n", "actual %s, target %s, shortfall %s\n"), fmtNum(g.Actual), fmtNum(g.Target), fmtNum(g.Shortfall))
 	fmt.Fprintf(&b, lang.Pick("优先级 %s", "priority %s"), fmtNum(g.Priority))
 	for _, p := range g.Parts {
-		fmt.Fprintf(&b, lang.Pick("\n  %s：%s（%s %s）", "\n  %s: %s (%s %s)"), words.Word(p.Name, lang), fmtNum(p.Score), fmtNum(p.Measure), words.MeasureUnit(p.Unit, lang))
+		measure := fmtNum(p.Measure)
+		if u := words.MeasureUnit(p.Unit, lang); u != "" {
+			measure += " " + u
+		}
+		fmt.Fprintf(&b, lang.Pick("\n  %s：%s（%s）", "\n  %s: %s (%s)"), words.Word(p.Name, lang), fmtNum(p.Score), measure)
 	}
 	if len(g.Pipeline) > 0 {
 		fmt.Fprintf(&b, lang.Pick("\n在建/规划：%s", "\npipeline: %s"), strings.Join(g.Pipeline, ", "))

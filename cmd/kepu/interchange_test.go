@@ -83,7 +83,7 @@ func TestImportRefusesInvalidWhole(t *testing.T) {
 	if code, _, errs := runKepu("import", "--db", sample, good); code != exitUsage || !strings.Contains(errs, "--replace") {
 		t.Errorf("import into the sample: got %d %q, want refusal naming --replace", code, errs)
 	}
-	if out := mustRun(t, "import", "--db", sample, "--replace", good); !strings.Contains(out, "now 1 facilities, 0 events") {
+	if out := mustRun(t, "import", "--db", sample, "--replace", good); !strings.Contains(out, "现有 1 处设施、0 项活动") {
 		t.Errorf("--replace: got %q", out)
 	}
 }

@@ -55,7 +55,7 @@ func TestCatalogKeys(t *testing.T) {
 	for _, tc := range []struct{ key, zh, en string }{
 		{"rule.league_museum", "盟市综合性科普场馆", "league comprehensive venue"},
 		{"detail.venue_small", "最大开放场馆 {largest_m2} 平方米，不足 {target_m2} 平方米", "largest open venue {largest_m2} m² < {target_m2} m²"},
-		{"field.located_county", "所在旗县（按位置）", "county (by location)"},
+		{"field.located_county", "所在旗县（按位置）", "County (by location)"},
 		{"action.build_league_museum", "新建盟市综合性科普场馆", "build league comprehensive venue"},
 	} {
 		if zh[tc.key] != tc.zh || en[tc.key] != tc.en {
