@@ -30,6 +30,10 @@ func WriteCheckText(w io.Writer, res *coverage.Result, lang words.Lang, worst in
 	}
 	b.WriteString(words.AsOfLine(res.AsOf, res.AsOfBasis, res.RecordedAt, lang) + "\n")
 	b.WriteString("\n")
+	cols := 0 // the names' column: as wide as the widest name, and a space
+	for _, r := range res.Rules {
+		cols = max(cols, columns(words.RuleName(r.ID, lang))+1)
+	}
 	for _, r := range res.Rules {
 		mark := lang.Pick("未达标", "FAIL")
 		if r.Pass {
@@ -39,7 +43,7 @@ func WriteCheckText(w io.Writer, res *coverage.Result, lang words.Lang, worst in
 		if r.Scope == coverage.LevelRegion {
 			counts = regionFigures(res, r.ID, lang)
 		}
-		fmt.Fprintf(&b, "  %s  %s %s\n", pad(mark, 6), pad(words.RuleName(r.ID, lang), 30), counts)
+		fmt.Fprintf(&b, "  %s  %s %s\n", pad(mark, 6), pad(words.RuleName(r.ID, lang), cols), counts)
 	}
 	gaps := res.Gaps(coverage.GapFilter{})
 	if len(gaps) > 0 {
@@ -105,9 +109,8 @@ func writeGapLines(b *strings.Builder, gaps []coverage.Gap, lang words.Lang) {
 	}
 }
 
-// pad right-pads s with spaces to the given width in terminal columns,
-// counting East Asian wide characters as two.
-func pad(s string, cols int) string {
+// columns is how many terminal columns s takes (wide and full-width runes take two).
+func columns(s string) int {
 	w := 0
 	for _, r := range s {
 		switch width.LookupRune(r).Kind() {
@@ -117,6 +120,13 @@ func pad(s string, cols int) string {
 			w++
 		}
 	}
+	return w
+}
+
+// pad right-pads s with spaces to the given width in terminal columns,
+// counting East Asian wide characters as two.
+func pad(s string, cols int) string {
+	w := columns(s)
 	if w >= cols {
 		return s
 	}

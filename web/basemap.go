@@ -1,9 +1,10 @@
 package web
 
 import (
-	"fmt"
 	"net/url"
 	"strings"
+
+	"github.com/kepu/kepu/data/words"
 )
 
 // Basemap is an online raster basemap that the web map draws beneath kepu's
@@ -24,13 +25,13 @@ type Basemap struct {
 func ParseBasemap(template, attribution string) (*Basemap, error) {
 	u, err := url.Parse(template)
 	if err != nil {
-		return nil, fmt.Errorf("basemap %q: %w", template, err)
+		return nil, words.Errorf("basemap %q: %w", template, err)
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return nil, fmt.Errorf("basemap %q: the URL must start with http:// or https://", template)
+		return nil, words.Errorf("basemap %q: the URL must start with http:// or https://", template)
 	}
 	if u.Host == "" {
-		return nil, fmt.Errorf("basemap %q: the URL names no host", template)
+		return nil, words.Errorf("basemap %q: the URL names no host", template)
 	}
 	var missing []string
 	for _, p := range []string{"{z}", "{x}"} {
@@ -42,7 +43,7 @@ func ParseBasemap(template, attribution string) (*Basemap, error) {
 		missing = append(missing, "{y}")
 	}
 	if len(missing) > 0 {
-		return nil, fmt.Errorf("basemap %q: the URL lacks %s (an XYZ tile template such as https://host/{z}/{x}/{y}.png)", template, strings.Join(missing, ", "))
+		return nil, words.Errorf("basemap %q: the URL lacks %s (an XYZ tile template such as https://host/{z}/{x}/{y}.png)", template, strings.Join(missing, ", "))
 	}
 	attribution = strings.TrimSpace(attribution)
 	if attribution == "" {
