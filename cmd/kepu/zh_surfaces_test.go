@@ -205,11 +205,7 @@ func csvColumn(t *testing.T, doc, col string) string {
 }
 
 var (
-	// The attribution block quotes the data's SOURCES.md as written (in
-	// English); issue 13 (6) has the report's sources written for the
-	// reader instead (data/report, another change). Drop this exclusion
-	// when that lands.
-	hiddenHTML = regexp.MustCompile(`(?s)<(style|script)\b.*?</(style|script)>|<pre class="attribution">.*?</pre>`)
+	hiddenHTML = regexp.MustCompile(`(?s)<(style|script)\b.*?</(style|script)>`)
 	htmlTag    = regexp.MustCompile(`(?s)<[^>]*>`)
 )
 

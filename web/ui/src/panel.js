@@ -249,12 +249,16 @@ export function unitHTML(u, leagueName, gap) {
 }
 
 /** popupHTML renders a facility feature's properties for a map popup. */
+// plainFields are shown as written: years and dates, not 2,024.
+const plainFields = new Set(['opened', 'closed', 'opened_day', 'closed_day', 'id', 'county', 'located_county']);
+
 export function popupHTML(p, actions = '') {
   const skip = new Set(['name', 'category']);
   const rows = Object.entries(p).filter(([k]) => !skip.has(k));
   return `<div class="popup"><p class="muted">${esc(t(`category.${p.category}`, null, p.category))}</p>
     <b>${esc(p.name || p.id)}</b><dl class="kv small">${rows.map(([k, v]) => `<dt>${esc(fieldName(k))}</dt><dd>${
-      k === 'status' ? esc(t(`status.${v}`, null, v)) : k === 'level' ? esc(t(`baseLevel.${v}`, null, v)) : value(v)}</dd>`).join('')}</dl>${actions}</div>`;
+      k === 'status' ? esc(t(`status.${v}`, null, v)) : k === 'level' ? esc(t(`baseLevel.${v}`, null, v))
+        : plainFields.has(k) ? esc(String(v)) : value(v)}</dd>`).join('')}</dl>${actions}</div>`;
 }
 
 /** gapRowHTML renders one gap row for the list, with its priority parts. */
