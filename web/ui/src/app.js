@@ -108,7 +108,8 @@ function createMap(maplibregl) {
     // Keep the last frame, so print and export can copy the map.
     canvasContextAttributes: { preserveDrawingBuffer: true },
     bounds: state.bounds,
-    fitBoundsOptions: { padding: 24 },
+    // On a phone the legend covers the map's top: the region fits below it.
+    fitBoundsOptions: { padding: window.matchMedia?.('(max-width: 600px)').matches ? { top: 120, bottom: 30, left: 16, right: 16 } : 24 },
     minZoom: 3,
     maxZoom: 14,
     attributionControl: false,
