@@ -743,3 +743,45 @@ func hundredKmFrom(t *testing.T, seat orb.Point) orb.Point {
 	}
 	return orb.Point{hi, seat[1]}
 }
+
+// TestCountyWithoutSeat: reach needs a seat; without one a county passes
+// caravan_reach only by a caravan or a visit inside it, names no nearest
+// venue, and its gaps carry the no-facility distance of 1000 km.
+func TestCountyWithoutSeat(t *testing.T) {
+	w := timeWorld([]coverage.Facility{tCaravan("K", 1000, ptA), tVenue("V", "open", 1000, ptA)}, nil)
+	for i := range w.Units {
+		if w.Units[i].Code == seatC {
+			w.Units[i].HasSeat = false
+		}
+	}
+	res := coverage.Evaluate(w, coverage.Defaults())
+	r := unitRule(t, res, seatC, coverage.RuleCaravanReach)
+	if r.Pass || r.Actual != 0 || r.Target != 100 {
+		t.Errorf("C caravan_reach: got %+v, want failing with actual 0, target 100", r)
+	}
+	if !unitRule(t, res, seatB, coverage.RuleCaravanReach).Pass {
+		t.Errorf("B (with a seat, 85 km away) is not reached by a 1000 km caravan")
+	}
+	c, _ := res.Unit(seatC)
+	if c.NearestVenue != nil || c.SeatLon != 0 || c.SeatLat != 0 {
+		t.Errorf("C: nearest %+v seat %v %v, want none", c.NearestVenue, c.SeatLon, c.SeatLat)
+	}
+	b, _ := res.Unit(seatB)
+	if b.SeatLon != 111.5 || b.SeatLat != 40.5 || b.NearestVenue == nil || b.NearestVenue.ID != "V" || b.NearestVenue.Code != seatA {
+		t.Errorf("B: seat %v %v nearest %+v, want 111.5 40.5 and V in %s", b.SeatLon, b.SeatLat, b.NearestVenue, seatA)
+	}
+	for _, g := range res.Gaps(coverage.GapFilter{}) {
+		if g.Code != seatC {
+			continue
+		}
+		var km float64 = -1
+		for _, p := range g.Parts {
+			if p.Name == "distance" {
+				km = p.Measure
+			}
+		}
+		if km != 1000 {
+			t.Errorf("C's %s gap: distance %v, want 1000 (no seat to measure from)", g.Rule, km)
+		}
+	}
+}
