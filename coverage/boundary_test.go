@@ -785,3 +785,23 @@ func TestCountyWithoutSeat(t *testing.T) {
 		}
 	}
 }
+
+// TestCountyInTwoParts: a point on the edge where two parts of one
+// county's MultiPolygon meet lies in that county alone (regression: the
+// index listed the county twice and the model reported it as overlapping
+// itself).
+func TestCountyInTwoParts(t *testing.T) {
+	w := timeWorld([]coverage.Facility{tVenue("V", "open", 1000, orb.Point{110.5, 40.25})}, nil)
+	for i := range w.Units {
+		if w.Units[i].Code == seatA {
+			w.Units[i].Geometry = orb.MultiPolygon{
+				{{{110, 40}, {110.5, 40}, {110.5, 41}, {110, 41}, {110, 40}}},
+				{{{110.5, 40}, {111, 40}, {111, 41}, {110.5, 41}, {110.5, 40}}},
+			}
+		}
+	}
+	res := coverage.Evaluate(w, coverage.Defaults())
+	if !unitRule(t, res, seatA, coverage.RuleVenue1000).Pass || len(res.Diagnostics) != 0 {
+		t.Errorf("A venue_1000 %v, diagnostics %+v; want passing and none", unitRule(t, res, seatA, coverage.RuleVenue1000).Pass, res.Diagnostics)
+	}
+}

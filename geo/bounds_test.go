@@ -1,7 +1,9 @@
 package geo_test
 
 import (
+	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/kepu/kepu/geo"
@@ -111,5 +113,38 @@ func TestWithinInclusive(t *testing.T) {
 		if n != 0 {
 			t.Errorf("radius %v: got %d answers, want none", r, n)
 		}
+	}
+}
+
+// TestIndexFirstOfMany: of several areas covering a point, First is the
+// lowest number whatever order the tree visits them in; All lists them all
+// in order; a MultiPolygon whose two parts both cover the point is one area.
+func TestIndexFirstOfMany(t *testing.T) {
+	sq := orb.Polygon{{{0, 0}, {1, 0}, {1, 1}, {0, 1}, {0, 0}}}
+	big := orb.Polygon{{{-1, -1}, {2, -1}, {2, 2}, {-1, 2}, {-1, -1}}}
+	twoParts := orb.MultiPolygon{{{{0, 0}, {0.5, 0}, {0.5, 1}, {0, 1}, {0, 0}}}, {{{0.5, 0}, {1, 0}, {1, 1}, {0.5, 1}, {0.5, 0}}}}
+	for _, tc := range []struct {
+		name  string
+		areas []orb.Geometry
+		first int
+		all   string
+	}{
+		{"three equal squares", []orb.Geometry{sq, sq, sq}, 0, "0 1 2"},
+		{"a big one first", []orb.Geometry{big, sq, sq}, 0, "0 1 2"},
+		{"a big one last", []orb.Geometry{sq, sq, big}, 0, "0 1 2"},
+		{"an empty area and a point are never found", []orb.Geometry{orb.Polygon{}, orb.Point{0.5, 0.5}, big, sq}, 2, "2 3"},
+		{"two parts of one area on their shared edge: found once", []orb.Geometry{orb.Polygon{}, twoParts}, 1, "1"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ix := geo.NewIndex(tc.areas)
+			p := orb.Point{0.5, 0.5}
+			var all []string
+			for _, a := range ix.All(p) {
+				all = append(all, fmt.Sprint(a))
+			}
+			if got := ix.First(p); got != tc.first || strings.Join(all, " ") != tc.all || ix.Len() != len(tc.areas) {
+				t.Errorf("First %d All %v Len %d, want %d %q %d", got, all, ix.Len(), tc.first, tc.all, len(tc.areas))
+			}
+		})
 	}
 }
