@@ -805,3 +805,54 @@ func TestCountyInTwoParts(t *testing.T) {
 		t.Errorf("A venue_1000 %v, diagnostics %+v; want passing and none", unitRule(t, res, seatA, coverage.RuleVenue1000).Pass, res.Diagnostics)
 	}
 }
+
+// TestDistributionWithNothing: no residents and no bases give zeros, not
+// NaN (0/0) or infinity, in every figure.
+func TestDistributionWithNothing(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		pop   int
+		bases []coverage.Facility
+		per   float64
+	}{
+		{"no bases", 100_000, nil, 0},
+		{"no residents, no bases", 0, nil, 0},
+		{"no residents, one base", 0, []coverage.Facility{tBase("B", "county")}, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := timeWorld(tc.bases, nil)
+			for i := range w.Units {
+				w.Units[i].Population = tc.pop
+			}
+			d := coverage.Evaluate(w, coverage.Defaults()).Region.Distribution
+			if d.Per100k[seatA] != tc.per || d.Gini != 0 || d.NonUrbanBaseShare != map[bool]float64{true: 1}[len(tc.bases) > 0] || d.NonUrbanPopulationShare != map[bool]float64{true: 1}[tc.pop > 0] {
+				t.Errorf("got %+v", d)
+			}
+		})
+	}
+}
+
+// TestOpensAfter: a record counts from its opening day on; before it, an
+// open (or later closed) record is the pipeline; a closed one without a
+// date never is.
+func TestOpensAfter(t *testing.T) {
+	for _, tc := range []struct {
+		status, opened, closed, day string
+		want                        bool
+	}{
+		{"open", "2023-06-30", "", "2023-06-29", true},
+		{"open", "2023-06-30", "", "2023-06-30", false},
+		{"open", "2023", "", "2023-12-30", true},
+		{"open", "2023", "", "2023-12-31", false},
+		{"open", "", "", "2000-01-01", false},
+		{"closed", "2024", "2025", "2023-12-31", true},
+		{"closed", "2024", "", "2023-12-31", false},
+		{"planned", "2024", "", "2023-12-31", false},
+		{"under_construction", "2024", "", "2023-12-31", false},
+	} {
+		f := coverage.Facility{Status: tc.status, Opened: coverage.When(tc.opened), Closed: coverage.When(tc.closed)}
+		if got := f.OpensAfter(tc.day); got != tc.want {
+			t.Errorf("%s opened %q closed %q, OpensAfter(%s): got %v, want %v", tc.status, tc.opened, tc.closed, tc.day, got, tc.want)
+		}
+	}
+}
