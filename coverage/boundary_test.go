@@ -856,3 +856,23 @@ func TestOpensAfter(t *testing.T) {
 		}
 	}
 }
+
+// TestBaseLevels: a county's bases by level, a base of no known level
+// counted as other; the league adds its counties up.
+func TestBaseLevels(t *testing.T) {
+	bB := tBase("BB", "league")
+	bB.Point = ptB
+	w := timeWorld([]coverage.Facility{tBase("B1", "national"), tBase("B2", "regional"), tBase("B3", "county"), tBase("B4", ""), tBase("B5", "other", "tourism"), bB}, nil)
+	res := coverage.Evaluate(w, coverage.Defaults())
+	a, _ := res.Unit(seatA)
+	l, _ := res.Unit("159900")
+	if want := (coverage.BaseCounts{National: 1, Regional: 1, County: 1, Other: 2, Total: 5, Themed: 1}); a.Bases != want {
+		t.Errorf("A: got %+v, want %+v", a.Bases, want)
+	}
+	if want := (coverage.BaseCounts{National: 1, Regional: 1, League: 1, County: 1, Other: 2, Total: 6, Themed: 1}); l.Bases != want {
+		t.Errorf("league: got %+v, want %+v", l.Bases, want)
+	}
+	if bt := res.Region.BaseTotals; bt.Total != 6 || bt.National != 1 || bt.Regional != 1 || bt.Themed != 1 {
+		t.Errorf("region: got %+v", bt)
+	}
+}
