@@ -148,3 +148,41 @@ func TestIndexFirstOfMany(t *testing.T) {
 		})
 	}
 }
+
+// TestCoversRingShapes: an unclosed ring is closed before it is used (the
+// closing edge bounds a notch here), an empty hole is ignored, and a ring
+// of one repeated point covers that point as its boundary and nothing else.
+func TestCoversRingShapes(t *testing.T) {
+	notched := orb.Polygon{{{0, 0}, {4, 0}, {4, 4}, {0, 4}, {2, 2}}} // unclosed: (2,2)→(0,0) closes it
+	for _, tc := range []struct {
+		name string
+		g    orb.Geometry
+		p    orb.Point
+		want bool
+	}{
+		{"left of the closing edge, in the notch", notched, orb.Point{0.5, 1.5}, false},
+		{"right of the closing edge", notched, orb.Point{2.5, 1.5}, true},
+		{"on the closing edge", notched, orb.Point{1, 1}, true},
+		{"closed the same way", orb.Polygon{append(append(orb.Ring{}, notched[0]...), orb.Point{0, 0})}, orb.Point{0.5, 1.5}, false},
+		{"an empty hole", orb.Polygon{{{0, 0}, {4, 0}, {4, 4}, {0, 4}, {0, 0}}, {}}, orb.Point{2, 2}, true},
+		{"a ring of one point, at it", orb.Polygon{{{1, 1}, {1, 1}}}, orb.Point{1, 1}, true},
+		{"a ring of one point, beside it", orb.Polygon{{{1, 1}, {1, 1}}}, orb.Point{1, 1.001}, false},
+		{"a flat ring, on it", orb.Polygon{{{0, 1}, {3, 1}, {0, 1}}}, orb.Point{2, 1}, true},
+		{"a flat ring, off it", orb.Polygon{{{0, 1}, {3, 1}, {0, 1}}}, orb.Point{2, 1.5}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := geo.Covers(tc.g, tc.p); got != tc.want {
+				t.Errorf("Covers(%v): got %v, want %v", tc.p, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestGCJ02InverseOfInfinity: the inverse stops after its 30 steps even
+// when it cannot converge.
+func TestGCJ02InverseOfInfinity(t *testing.T) {
+	got := geo.GCJ02ToWGS84(orb.Point{math.Inf(1), 40})
+	if !math.IsNaN(got[0]) && !math.IsInf(got[0], 0) {
+		t.Errorf("GCJ02ToWGS84(+Inf): got %v, want a non-finite longitude", got)
+	}
+}
