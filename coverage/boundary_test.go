@@ -191,6 +191,7 @@ func TestLeagueMuseumBoundaries(t *testing.T) {
 			[]coverage.Facility{tMuseum("S", "open", 3000, ptA), tMuseum("L", "open", 4500, ptB), tMuseum("M", "open", 4200, ptC)}, true, 4500, 4000, "L,M", ""},
 		{"under construction: the pipeline", 100_000, []coverage.Facility{tMuseum("V", "under_construction", 5000, ptA)}, false, 0, 4000, "", "V"},
 		{"planned but too small: no pipeline", 100_000, []coverage.Facility{tMuseum("V", "planned", 3999, ptA)}, false, 0, 4000, "", ""},
+		{"planned at exactly the target: the pipeline", 100_000, []coverage.Facility{tMuseum("V", "planned", 4000, ptA)}, false, 0, 4000, "", "V"},
 		{"closed without a date", 100_000, []coverage.Facility{tMuseum("V", "closed", 9000, ptA)}, false, 0, 4000, "", ""},
 		{"in another league's county", 100_000, []coverage.Facility{tMuseum("V", "open", 9000, ptD)}, false, 0, 4000, "", ""},
 	} {
