@@ -167,6 +167,10 @@ func TestCoversRingShapes(t *testing.T) {
 		{"an empty hole", orb.Polygon{{{0, 0}, {4, 0}, {4, 4}, {0, 4}, {0, 0}}, {}}, orb.Point{2, 2}, true},
 		{"a ring of one point, at it", orb.Polygon{{{1, 1}, {1, 1}}}, orb.Point{1, 1}, true},
 		{"a ring of one point, beside it", orb.Polygon{{{1, 1}, {1, 1}}}, orb.Point{1, 1.001}, false},
+		// The ray from (1, 2) passes through the notch's tip (2, 2): the
+		// half-open crossing rule counts it once.
+		{"level with a vertex, inside", orb.Polygon{{{0, 0}, {4, 0}, {4, 4}, {2, 2}, {0, 4}, {0, 0}}}, orb.Point{1, 2}, true},
+		{"level with a vertex, inside, reversed", orb.Polygon{{{0, 0}, {0, 4}, {2, 2}, {4, 4}, {4, 0}, {0, 0}}}, orb.Point{1, 2}, true},
 		{"a flat ring, on it", orb.Polygon{{{0, 1}, {3, 1}, {0, 1}}}, orb.Point{2, 1}, true},
 		{"a flat ring, off it", orb.Polygon{{{0, 1}, {3, 1}, {0, 1}}}, orb.Point{2, 1.5}, false},
 	} {
