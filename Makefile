@@ -62,8 +62,8 @@ MUTATE_FLAGS = unleash --tags mutate --workers 1 --timeout-coefficient 30 --thre
 mutate:
 	test -x $(GREMLINS) || $(GO) install github.com/go-gremlins/gremlins/cmd/gremlins@v0.6.0
 	mkdir -p $(MUTATE_OUT)
-	nice -n 10 $(GREMLINS) $(MUTATE_FLAGS) -o $(MUTATE_OUT)/geo.json ./geo
-	nice -n 10 $(GREMLINS) $(MUTATE_FLAGS) -E '^(plan|suggest|scenario|progress|costs)[a-z_]*\.go$$' \
+	GOFLAGS="$(GOFLAGS) -vet=off" nice -n 10 $(GREMLINS) $(MUTATE_FLAGS) -o $(MUTATE_OUT)/geo.json ./geo
+	GOFLAGS="$(GOFLAGS) -vet=off" nice -n 10 $(GREMLINS) $(MUTATE_FLAGS) -E '^(plan|suggest|scenario|progress|costs)[a-z_]*\.go$$' \
 		-o $(MUTATE_OUT)/coverage.json ./coverage
 
 # The national fixture (never embedded): all of mainland China's counties from

@@ -191,6 +191,7 @@ func TestLeagueMuseumBoundaries(t *testing.T) {
 			[]coverage.Facility{tMuseum("S", "open", 3000, ptA), tMuseum("L", "open", 4500, ptB), tMuseum("M", "open", 4200, ptC)}, true, 4500, 4000, "L,M", ""},
 		{"under construction: the pipeline", 100_000, []coverage.Facility{tMuseum("V", "under_construction", 5000, ptA)}, false, 0, 4000, "", "V"},
 		{"planned but too small: no pipeline", 100_000, []coverage.Facility{tMuseum("V", "planned", 3999, ptA)}, false, 0, 4000, "", ""},
+		{"planned at exactly the target: the pipeline", 100_000, []coverage.Facility{tMuseum("V", "planned", 4000, ptA)}, false, 0, 4000, "", "V"},
 		{"closed without a date", 100_000, []coverage.Facility{tMuseum("V", "closed", 9000, ptA)}, false, 0, 4000, "", ""},
 		{"in another league's county", 100_000, []coverage.Facility{tMuseum("V", "open", 9000, ptD)}, false, 0, 4000, "", ""},
 	} {
@@ -742,4 +743,137 @@ func hundredKmFrom(t *testing.T, seat orb.Point) orb.Point {
 		t.Fatal("bisection did not bracket 100 km")
 	}
 	return orb.Point{hi, seat[1]}
+}
+
+// TestCountyWithoutSeat: reach needs a seat; without one a county passes
+// caravan_reach only by a caravan or a visit inside it, names no nearest
+// venue, and its gaps carry the no-facility distance of 1000 km.
+func TestCountyWithoutSeat(t *testing.T) {
+	w := timeWorld([]coverage.Facility{tCaravan("K", 1000, ptA), tVenue("V", "open", 1000, ptA)}, nil)
+	for i := range w.Units {
+		if w.Units[i].Code == seatC {
+			w.Units[i].HasSeat = false
+		}
+	}
+	res := coverage.Evaluate(w, coverage.Defaults())
+	r := unitRule(t, res, seatC, coverage.RuleCaravanReach)
+	if r.Pass || r.Actual != 0 || r.Target != 100 {
+		t.Errorf("C caravan_reach: got %+v, want failing with actual 0, target 100", r)
+	}
+	if !unitRule(t, res, seatB, coverage.RuleCaravanReach).Pass {
+		t.Errorf("B (with a seat, 85 km away) is not reached by a 1000 km caravan")
+	}
+	c, _ := res.Unit(seatC)
+	if c.NearestVenue != nil || c.SeatLon != 0 || c.SeatLat != 0 {
+		t.Errorf("C: nearest %+v seat %v %v, want none", c.NearestVenue, c.SeatLon, c.SeatLat)
+	}
+	b, _ := res.Unit(seatB)
+	if b.SeatLon != 111.5 || b.SeatLat != 40.5 || b.NearestVenue == nil || b.NearestVenue.ID != "V" || b.NearestVenue.Code != seatA {
+		t.Errorf("B: seat %v %v nearest %+v, want 111.5 40.5 and V in %s", b.SeatLon, b.SeatLat, b.NearestVenue, seatA)
+	}
+	for _, g := range res.Gaps(coverage.GapFilter{}) {
+		if g.Code != seatC {
+			continue
+		}
+		var km float64 = -1
+		for _, p := range g.Parts {
+			if p.Name == "distance" {
+				km = p.Measure
+			}
+		}
+		if km != 1000 {
+			t.Errorf("C's %s gap: distance %v, want 1000 (no seat to measure from)", g.Rule, km)
+		}
+	}
+}
+
+// TestCountyInTwoParts: a point on the edge where two parts of one
+// county's MultiPolygon meet lies in that county alone (regression: the
+// index listed the county twice and the model reported it as overlapping
+// itself).
+func TestCountyInTwoParts(t *testing.T) {
+	w := timeWorld([]coverage.Facility{tVenue("V", "open", 1000, orb.Point{110.5, 40.25})}, nil)
+	for i := range w.Units {
+		if w.Units[i].Code == seatA {
+			w.Units[i].Geometry = orb.MultiPolygon{
+				{{{110, 40}, {110.5, 40}, {110.5, 41}, {110, 41}, {110, 40}}},
+				{{{110.5, 40}, {111, 40}, {111, 41}, {110.5, 41}, {110.5, 40}}},
+			}
+		}
+	}
+	res := coverage.Evaluate(w, coverage.Defaults())
+	if !unitRule(t, res, seatA, coverage.RuleVenue1000).Pass || len(res.Diagnostics) != 0 {
+		t.Errorf("A venue_1000 %v, diagnostics %+v; want passing and none", unitRule(t, res, seatA, coverage.RuleVenue1000).Pass, res.Diagnostics)
+	}
+}
+
+// TestDistributionWithNothing: no residents and no bases give zeros, not
+// NaN (0/0) or infinity, in every figure.
+func TestDistributionWithNothing(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		pop   int
+		bases []coverage.Facility
+		per   float64
+	}{
+		{"no bases", 100_000, nil, 0},
+		{"no residents, no bases", 0, nil, 0},
+		{"no residents, one base", 0, []coverage.Facility{tBase("B", "county")}, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := timeWorld(tc.bases, nil)
+			for i := range w.Units {
+				w.Units[i].Population = tc.pop
+			}
+			d := coverage.Evaluate(w, coverage.Defaults()).Region.Distribution
+			if d.Per100k[seatA] != tc.per || d.Gini != 0 || d.NonUrbanBaseShare != map[bool]float64{true: 1}[len(tc.bases) > 0] || d.NonUrbanPopulationShare != map[bool]float64{true: 1}[tc.pop > 0] {
+				t.Errorf("got %+v", d)
+			}
+		})
+	}
+}
+
+// TestOpensAfter: a record counts from its opening day on; before it, an
+// open (or later closed) record is the pipeline; a closed one without a
+// date never is.
+func TestOpensAfter(t *testing.T) {
+	for _, tc := range []struct {
+		status, opened, closed, day string
+		want                        bool
+	}{
+		{"open", "2023-06-30", "", "2023-06-29", true},
+		{"open", "2023-06-30", "", "2023-06-30", false},
+		{"open", "2023", "", "2023-12-30", true},
+		{"open", "2023", "", "2023-12-31", false},
+		{"open", "", "", "2000-01-01", false},
+		{"closed", "2024", "2025", "2023-12-31", true},
+		{"closed", "2024", "", "2023-12-31", false},
+		{"planned", "2024", "", "2023-12-31", false},
+		{"under_construction", "2024", "", "2023-12-31", false},
+	} {
+		f := coverage.Facility{Status: tc.status, Opened: coverage.When(tc.opened), Closed: coverage.When(tc.closed)}
+		if got := f.OpensAfter(tc.day); got != tc.want {
+			t.Errorf("%s opened %q closed %q, OpensAfter(%s): got %v, want %v", tc.status, tc.opened, tc.closed, tc.day, got, tc.want)
+		}
+	}
+}
+
+// TestBaseLevels: a county's bases by level, a base of no known level
+// counted as other; the league adds its counties up.
+func TestBaseLevels(t *testing.T) {
+	bB := tBase("BB", "league")
+	bB.Point = ptB
+	w := timeWorld([]coverage.Facility{tBase("B1", "national"), tBase("B2", "regional"), tBase("B3", "county"), tBase("B4", ""), tBase("B5", "other", "tourism"), bB}, nil)
+	res := coverage.Evaluate(w, coverage.Defaults())
+	a, _ := res.Unit(seatA)
+	l, _ := res.Unit("159900")
+	if want := (coverage.BaseCounts{National: 1, Regional: 1, County: 1, Other: 2, Total: 5, Themed: 1}); a.Bases != want {
+		t.Errorf("A: got %+v, want %+v", a.Bases, want)
+	}
+	if want := (coverage.BaseCounts{National: 1, Regional: 1, League: 1, County: 1, Other: 2, Total: 6, Themed: 1}); l.Bases != want {
+		t.Errorf("league: got %+v, want %+v", l.Bases, want)
+	}
+	if bt := res.Region.BaseTotals; bt.Total != 6 || bt.National != 1 || bt.Regional != 1 || bt.Themed != 1 {
+		t.Errorf("region: got %+v", bt)
+	}
 }

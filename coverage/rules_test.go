@@ -26,6 +26,7 @@ func TestParseRulesBounds(t *testing.T) {
 		{"as_of a day", "as_of: 2023-12-31", ""},
 		{"as_of not a day", "as_of: 2023-13-01", "as_of"},
 		{"region code", "region: {code: '620000'}", ""},
+		{"region code with nines", "region: {code: '659099'}", ""},
 		{"region code of five digits", "region: {code: '62000'}", "region.code"},
 		{"region code with a letter", "region: {code: '62000a'}", "region.code"},
 		{"unknown key", "venue_1000: {min_area: 5}", "min_area"},

@@ -1,7 +1,9 @@
 package geo_test
 
 import (
+	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/kepu/kepu/geo"
@@ -111,5 +113,80 @@ func TestWithinInclusive(t *testing.T) {
 		if n != 0 {
 			t.Errorf("radius %v: got %d answers, want none", r, n)
 		}
+	}
+}
+
+// TestIndexFirstOfMany: of several areas covering a point, First is the
+// lowest number whatever order the tree visits them in; All lists them all
+// in order; a MultiPolygon whose two parts both cover the point is one area.
+func TestIndexFirstOfMany(t *testing.T) {
+	sq := orb.Polygon{{{0, 0}, {1, 0}, {1, 1}, {0, 1}, {0, 0}}}
+	big := orb.Polygon{{{-1, -1}, {2, -1}, {2, 2}, {-1, 2}, {-1, -1}}}
+	twoParts := orb.MultiPolygon{{{{0, 0}, {0.5, 0}, {0.5, 1}, {0, 1}, {0, 0}}}, {{{0.5, 0}, {1, 0}, {1, 1}, {0.5, 1}, {0.5, 0}}}}
+	for _, tc := range []struct {
+		name  string
+		areas []orb.Geometry
+		first int
+		all   string
+	}{
+		{"three equal squares", []orb.Geometry{sq, sq, sq}, 0, "0 1 2"},
+		{"a big one first", []orb.Geometry{big, sq, sq}, 0, "0 1 2"},
+		{"a big one last", []orb.Geometry{sq, sq, big}, 0, "0 1 2"},
+		{"an empty area and a point are never found", []orb.Geometry{orb.Polygon{}, orb.Point{0.5, 0.5}, big, sq}, 2, "2 3"},
+		{"two parts of one area on their shared edge: found once", []orb.Geometry{orb.Polygon{}, twoParts}, 1, "1"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ix := geo.NewIndex(tc.areas)
+			p := orb.Point{0.5, 0.5}
+			var all []string
+			for _, a := range ix.All(p) {
+				all = append(all, fmt.Sprint(a))
+			}
+			if got := ix.First(p); got != tc.first || strings.Join(all, " ") != tc.all || ix.Len() != len(tc.areas) {
+				t.Errorf("First %d All %v Len %d, want %d %q %d", got, all, ix.Len(), tc.first, tc.all, len(tc.areas))
+			}
+		})
+	}
+}
+
+// TestCoversRingShapes: an unclosed ring is closed before it is used (the
+// closing edge bounds a notch here), an empty hole is ignored, and a ring
+// of one repeated point covers that point as its boundary and nothing else.
+func TestCoversRingShapes(t *testing.T) {
+	notched := orb.Polygon{{{0, 0}, {4, 0}, {4, 4}, {0, 4}, {2, 2}}} // unclosed: (2,2)→(0,0) closes it
+	for _, tc := range []struct {
+		name string
+		g    orb.Geometry
+		p    orb.Point
+		want bool
+	}{
+		{"left of the closing edge, in the notch", notched, orb.Point{0.5, 1.5}, false},
+		{"right of the closing edge", notched, orb.Point{2.5, 1.5}, true},
+		{"on the closing edge", notched, orb.Point{1, 1}, true},
+		{"closed the same way", orb.Polygon{append(append(orb.Ring{}, notched[0]...), orb.Point{0, 0})}, orb.Point{0.5, 1.5}, false},
+		{"an empty hole", orb.Polygon{{{0, 0}, {4, 0}, {4, 4}, {0, 4}, {0, 0}}, {}}, orb.Point{2, 2}, true},
+		{"a ring of one point, at it", orb.Polygon{{{1, 1}, {1, 1}}}, orb.Point{1, 1}, true},
+		{"a ring of one point, beside it", orb.Polygon{{{1, 1}, {1, 1}}}, orb.Point{1, 1.001}, false},
+		// The ray from (1, 2) passes through the notch's tip (2, 2): the
+		// half-open crossing rule counts it once.
+		{"level with a vertex, inside", orb.Polygon{{{0, 0}, {4, 0}, {4, 4}, {2, 2}, {0, 4}, {0, 0}}}, orb.Point{1, 2}, true},
+		{"level with a vertex, inside, reversed", orb.Polygon{{{0, 0}, {0, 4}, {2, 2}, {4, 4}, {4, 0}, {0, 0}}}, orb.Point{1, 2}, true},
+		{"a flat ring, on it", orb.Polygon{{{0, 1}, {3, 1}, {0, 1}}}, orb.Point{2, 1}, true},
+		{"a flat ring, off it", orb.Polygon{{{0, 1}, {3, 1}, {0, 1}}}, orb.Point{2, 1.5}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := geo.Covers(tc.g, tc.p); got != tc.want {
+				t.Errorf("Covers(%v): got %v, want %v", tc.p, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestGCJ02InverseOfInfinity: the inverse stops after its 30 steps even
+// when it cannot converge.
+func TestGCJ02InverseOfInfinity(t *testing.T) {
+	got := geo.GCJ02ToWGS84(orb.Point{math.Inf(1), 40})
+	if !math.IsNaN(got[0]) && !math.IsInf(got[0], 0) {
+		t.Errorf("GCJ02ToWGS84(+Inf): got %v, want a non-finite longitude", got)
 	}
 }

@@ -2,6 +2,7 @@ package geo
 
 import (
 	"math"
+	"slices"
 
 	"github.com/paulmach/orb"
 	"github.com/tidwall/rtree"
@@ -73,5 +74,6 @@ func (ix *Index) All(p orb.Point) []int {
 			out[j], out[j-1] = out[j-1], out[j]
 		}
 	}
-	return out
+	// An area whose parts meet at p covers it once.
+	return slices.Compact(out)
 }
