@@ -26,6 +26,15 @@ const testToken = "t0ken-for-tests"
 // with edits enabled for tokens.
 func editServer(t testing.TB, tokens ...Token) (*Server, *gpkg.Store) {
 	t.Helper()
+	st, w := seededStore(t)
+	s := newServer(t, w, nil)
+	s.EnableEdits(st, tokens)
+	return s, st
+}
+
+// seededStore is a fresh GeoPackage seeded with the sample, and its world.
+func seededStore(t testing.TB) (*gpkg.Store, *coverage.World) {
+	t.Helper()
 	ctx := context.Background()
 	st, err := gpkg.Open(ctx, filepath.Join(t.TempDir(), "kepu.gpkg"))
 	if err != nil {
@@ -39,9 +48,7 @@ func editServer(t testing.TB, tokens ...Token) (*Server, *gpkg.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := newServer(t, w, nil)
-	s.EnableEdits(st, tokens)
-	return s, st
+	return st, w
 }
 
 // send makes a request with an optional bearer token.

@@ -6,11 +6,9 @@ import (
 	"io"
 	"log"
 	"net/http"
-	"path/filepath"
 	"testing"
 
 	"github.com/kepu/kepu/coverage"
-	"github.com/kepu/kepu/data"
 	"github.com/kepu/kepu/data/gpkg"
 )
 
@@ -18,19 +16,7 @@ import (
 // tokens of 甲 (ja-token) and 乙 (yi-token).
 func authorServer(t *testing.T) (*Server, *gpkg.Store) {
 	t.Helper()
-	ctx := context.Background()
-	st, err := gpkg.Open(ctx, filepath.Join(t.TempDir(), "kepu.gpkg"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if _, err := data.SeedSample(ctx, st); err != nil {
-		t.Fatal(err)
-	}
-	w, err := data.StoreWorld(ctx, st, data.Sources{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, w := seededStore(t)
 	s, err := New(Config{World: w, Rules: coverage.Defaults(), Log: log.New(io.Discard, "", 0), Scenarios: st})
 	if err != nil {
 		t.Fatal(err)
