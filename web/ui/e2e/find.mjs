@@ -108,7 +108,7 @@ async function waitFor(page, what, fn, arg, timeout = 30000) {
 function idle(page) {
   return page.evaluate(() => new Promise((resolve) => {
     const map = window.kepu.map;
-    map.once('idle', resolve);
+    map.once('idle', () => resolve()); // not the event: it holds the map, which Playwright would serialise (seconds)
     map.triggerRepaint();
     setTimeout(resolve, 15000);
   }));
@@ -156,7 +156,7 @@ async function findFacility(page, name, shot) {
   }
   if (view.overlap) fail(`${name}: the facility's popup is under the legend`);
   await shot('facility', { top: true });
-  await page.evaluate(() => window.kepu.facilityPopup?.remove());
+  await page.evaluate(() => { window.kepu.facilityPopup?.remove(); });
   // A unit still matches by name.
   await page.fill('#search', '赛罕');
   await waitFor(page, `${name}: search 赛罕 lists 赛罕区`, () => document.querySelector('#search-results li[data-code="150105"]'));
@@ -216,13 +216,13 @@ async function facilityTable(page, name, shot) {
   // A row flies to its facility.
   await page.click(`#ftable-dialog tbody tr[data-id="${sorted[0].id}"]`);
   await waitFor(page, `${name}: a table row opens its facility`, (id) => !document.querySelector('#ftable-dialog').open && window.kepu.facilityShown === id, sorted[0].id);
-  await page.evaluate(() => window.kepu.facilityPopup?.remove());
+  await page.evaluate(() => { window.kepu.facilityPopup?.remove(); });
   await page.click('#detail-close');
 }
 
 async function scenarioOnMap(page, name, shot) {
   const code = '150105', at = [111.70, 40.80];
-  await page.evaluate((p) => window.kepu.map.jumpTo({ center: p, zoom: 8 }), at);
+  await page.evaluate((p) => { window.kepu.map.jumpTo({ center: p, zoom: 8 }); }, at);
   await idle(page);
   const before = await fillOf(page, code);
   // The tab's write token names the scenario's author.
@@ -265,7 +265,7 @@ async function scenarioOnMap(page, name, shot) {
   await page.reload({ waitUntil: 'load' });
   await ready(page, `${name} after a reload`);
   await waitFor(page, `${name}: the scenario view is back after a reload`, () => window.kepu.scenarioView().on);
-  await page.evaluate((p) => window.kepu.map.jumpTo({ center: p, zoom: 8 }), at);
+  await page.evaluate((p) => { window.kepu.map.jumpTo({ center: p, zoom: 8 }); }, at);
   await idle(page);
   const kept = await page.evaluate(() => ({ items: window.kepu.plan.items.map((it) => `${it.category} ${it.floor_area_m2} ${it.county}`), list: document.querySelector('#sc-list').innerText,
     name: document.querySelector('#sc-name').value, id: window.kepu.scenarioView().id }));

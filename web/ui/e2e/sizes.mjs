@@ -64,7 +64,7 @@ async function open(width, height, about) {
 function idle(page) {
   return page.evaluate(() => new Promise((resolve) => {
     const map = window.kepu.map;
-    map.once('idle', resolve);
+    map.once('idle', () => resolve()); // not the event: it holds the map, which Playwright would serialise (seconds)
     map.triggerRepaint();
     setTimeout(resolve, 10000);
   }));
@@ -82,7 +82,7 @@ async function size(width, height, opened) {
   if (opened) {
     await page.setViewportSize({ width, height });
     await page.waitForFunction(([w]) => window.kepu.map.getCanvas().clientWidth > 0 && window.innerWidth === w, [width]);
-    await page.evaluate(() => window.kepu.map.fitBounds(window.kepu.bounds, { padding: 24, duration: 0 }));
+    await page.evaluate(() => { window.kepu.map.fitBounds(window.kepu.bounds, { padding: 24, duration: 0 }); });
     await idle(page);
   }
 

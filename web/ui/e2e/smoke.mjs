@@ -120,7 +120,7 @@ async function waitFor(page, what, fn, arg, timeout = 60000) {
 function idle(page) {
   return page.evaluate(() => new Promise((resolve) => {
     const map = window.kepu.map;
-    map.once('idle', resolve);
+    map.once('idle', () => resolve()); // not the event: it holds the map, which Playwright would serialise (seconds)
     map.triggerRepaint();
     setTimeout(resolve, 15000);
   }));
@@ -169,7 +169,7 @@ async function planning(page, shot) {
   // first with a negative floor area, which the server refuses (400).
   const seat = [111.70, 40.79];
   await page.click('[data-plan-tab="scenario"]');
-  await page.evaluate((c) => window.kepu.map.jumpTo({ center: c, zoom: 8 }), seat);
+  await page.evaluate((c) => { window.kepu.map.jumpTo({ center: c, zoom: 8 }); }, seat);
   await idle(page);
   const place = async (area) => {
     const before = await page.evaluate(() => window.kepu.plan.items.length);
@@ -220,7 +220,7 @@ async function planning(page, shot) {
   if (!(drawn > 0)) fail('the proposed venue is not drawn on the map');
 
   // The whole region with everything drawn.
-  await page.evaluate(() => window.kepu.map.fitBounds([[106, 37.3], [126.1, 50]], { padding: 20, duration: 0 }));
+  await page.evaluate(() => { window.kepu.map.fitBounds([[106, 37.3], [126.1, 50]], { padding: 20, duration: 0 }); });
   await idle(page);
   await page.screenshot({ path: shot });
   console.log(`smoke: screenshot ${shot}`);
