@@ -2,22 +2,13 @@ package coverage_test
 
 import (
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/kepu/kepu/coverage"
+	"github.com/kepu/kepu/coverage/coveragetest"
 	"github.com/paulmach/orb"
 )
-
-// update rewrites testdata/golden/* from the current results:
-//
-//	go test ./coverage -run Golden -update
-//
-// Review the diff before committing it: the files are the expectations.
-var update = flag.Bool("update", false, "rewrite testdata/golden/* from the current output")
 
 // goldenWorld is leagueWorld (A, B, C in league 159900; D in 159800) with
 // a registry that touches every rule and every status: A has a compliant
@@ -98,41 +89,7 @@ func TestGoldenTinyWorld(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden(t, filepath.Join("testdata", "golden", tc.file), string(b)+"\n")
+			coveragetest.Golden(t, filepath.Join("testdata", "golden", tc.file), string(b)+"\n")
 		})
-	}
-}
-
-// golden compares got with the file, or rewrites the file under -update.
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test ./coverage -run Golden -update creates it)", err)
-	}
-	if want := string(b); got != want {
-		gl, wl := strings.Split(got, "\n"), strings.Split(want, "\n")
-		for i := range max(len(gl), len(wl)) {
-			var g, w string
-			if i < len(gl) {
-				g = gl[i]
-			}
-			if i < len(wl) {
-				w = wl[i]
-			}
-			if g != w {
-				t.Errorf("%s differs first at line %d:\ngot  %s\nwant %s\n(if intended: go test ./coverage -run Golden -update)", path, i+1, g, w)
-				return
-			}
-		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -79,6 +80,37 @@ const (
 	ActionSeed   = "seed"
 )
 
+// Editor is what a store gives for editing the registry one record at a
+// time, each change audited under who (the API's edits and the store
+// suite use it). A missing id is ErrNotFound, a taken one ErrConflict.
+type Editor interface {
+	Facilities(ctx context.Context) ([]coverage.Facility, error)
+	Events(ctx context.Context) ([]coverage.Event, error)
+	CreateFacilities(ctx context.Context, who string, fs []coverage.Facility) error
+	UpdateFacility(ctx context.Context, who string, f coverage.Facility) (coverage.Facility, error)
+	DeleteFacility(ctx context.Context, who, id string) (coverage.Facility, error)
+	CreateEvents(ctx context.Context, who string, es []coverage.Event) error
+	UpdateEvent(ctx context.Context, who string, e coverage.Event) (coverage.Event, error)
+	DeleteEvent(ctx context.Context, who, id string) (coverage.Event, error)
+}
+
+// ImportAction is the audit action of an import: ActionSeed for the
+// sample registry, ActionImport for any other.
+func ImportAction(sample bool) string {
+	if sample {
+		return ActionSeed
+	}
+	return ActionImport
+}
+
+// StillSample says whether a store holds only the sample after an import:
+// was is its "sample" meta value before ("" when never seeded). A sample
+// import keeps the label unless real records were imported before (was is
+// "false") and not replaced; any other import removes it.
+func StillSample(sample, replace bool, was string) bool {
+	return sample && (replace || was != "false")
+}
+
 // RegistryReader is what a store gives for the world it serves: its
 // records, whether they are the sample, and its name among the sources.
 type RegistryReader interface {
@@ -139,6 +171,39 @@ func SeedSample(ctx context.Context, s Seeder) (bool, error) {
 // Merged says what a merge did, by id, in the order of the input.
 type Merged struct {
 	Added, Changed, Unchanged []string
+}
+
+// Merge sorts fs against a registry by id, as both stores' MergeFacilities
+// do inside their transaction: byID reads the stored record (ErrNotFound
+// when there is none); a facility the registry lacks is returned in add,
+// for the caller to insert with the rest; one that differs from its stored
+// record (SameFacility) is passed to change with that record; one that is
+// the same is left alone. Every facility not in fs is kept.
+func Merge(fs []coverage.Facility, byID func(id string) (coverage.Facility, error), change func(before, f coverage.Facility) error) (m Merged, add []coverage.Facility, err error) {
+	for _, f := range fs {
+		before, err := byID(f.ID)
+		switch {
+		case errors.Is(err, ErrNotFound):
+			add = append(add, f)
+			m.Added = append(m.Added, f.ID)
+			continue
+		case err != nil:
+			return Merged{}, nil, err
+		}
+		same, err := SameFacility(before, f)
+		if err != nil {
+			return Merged{}, nil, err
+		}
+		if same {
+			m.Unchanged = append(m.Unchanged, f.ID)
+			continue
+		}
+		if err := change(before, f); err != nil {
+			return Merged{}, nil, err
+		}
+		m.Changed = append(m.Changed, f.ID)
+	}
+	return m, add, nil
 }
 
 // SameFacility reports whether two facilities are the same as a user sees
@@ -230,6 +295,57 @@ func (r *Replay) collection(kind string) *bytes.Reader {
 	}
 	b.WriteString("]}")
 	return bytes.NewReader(b.Bytes())
+}
+
+// AuditRows is what both stores' audit queries return (database/sql's and
+// pgx's rows): fid, kind, record_id and after (NULL for a deletion).
+type AuditRows interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+}
+
+// RecordedAt is the registry a store recorded at the end of day at
+// (YYYY-MM-DD, UTC) or at the instant at (RFC 3339): audit(bound) gives
+// the store's audit rows written at or before bound, oldest first, and a
+// function that closes them; they are replayed from the first row on
+// (ReplayRows). store prefixes errors from the store, name names it.
+func RecordedAt(at, store, name string, audit func(bound time.Time) (AuditRows, func(), error)) ([]coverage.Facility, []coverage.Event, error) {
+	bound, err := RecordedBound(at)
+	if err != nil {
+		return nil, nil, err
+	}
+	rows, done, err := audit(bound)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: audit: %w", store, err)
+	}
+	defer done()
+	fs, es, err := ReplayRows(rows, fmt.Sprintf("%s audit to %s", name, at))
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", store, err)
+	}
+	return fs, es, nil
+}
+
+// ReplayRows replays a store's audit rows, given in the order they were
+// written, and reads the registry back (Records); name names it.
+func ReplayRows(rows AuditRows, name string) ([]coverage.Facility, []coverage.Event, error) {
+	var r Replay
+	for rows.Next() {
+		var (
+			fid      int64
+			kind, id string
+			after    *string // nil: a deletion
+		)
+		if err := rows.Scan(&fid, &kind, &id, &after); err != nil {
+			return nil, nil, fmt.Errorf("audit: %w", err)
+		}
+		r.Add(fid, kind, id, after)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, fmt.Errorf("audit: %w", err)
+	}
+	return r.Records(name)
 }
 
 func replayError(err error, ps []Problem) error {

@@ -2,7 +2,6 @@ package web
 
 import (
 	"bytes"
-	"context"
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/json"
@@ -19,16 +18,7 @@ import (
 // Registry is the persistent store edits go to (data/gpkg.Store is one).
 // Its errors carry coverage error codes, as data's store errors do
 // (data.ErrNotFound for a missing id, data.ErrConflict for a taken one).
-type Registry interface {
-	Facilities(ctx context.Context) ([]coverage.Facility, error)
-	Events(ctx context.Context) ([]coverage.Event, error)
-	CreateFacilities(ctx context.Context, who string, fs []coverage.Facility) error
-	UpdateFacility(ctx context.Context, who string, f coverage.Facility) (coverage.Facility, error)
-	DeleteFacility(ctx context.Context, who, id string) (coverage.Facility, error)
-	CreateEvents(ctx context.Context, who string, es []coverage.Event) error
-	UpdateEvent(ctx context.Context, who string, e coverage.Event) (coverage.Event, error)
-	DeleteEvent(ctx context.Context, who, id string) (coverage.Event, error)
-}
+type Registry = data.Editor
 
 // Token is a bearer token that may write, and the name the audit log keeps.
 type Token struct {

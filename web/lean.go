@@ -23,17 +23,11 @@ type checkSummary struct {
 	Ruleset     coverage.Ruleset `json:"ruleset"`
 }
 
-// ruleSummary is a rule's result without its list of failing units.
+// ruleSummary is a rule's result with the count of its failing units in
+// place of their list (the outer Failing hides the embedded one in JSON).
 type ruleSummary struct {
-	ID       string `json:"id"`
-	Scope    string `json:"scope"`
-	Pass     bool   `json:"pass"`
-	Passing  int    `json:"passing"`
-	Total    int    `json:"total"`
-	Target   string `json:"target"`
-	Actual   string `json:"actual"`
-	PlanText string `json:"plan_text"`
-	Failing  int    `json:"failing"`
+	coverage.RuleResult
+	Failing int `json:"failing"`
 }
 
 // regionSummary is the region's figures without bases per county.
@@ -59,8 +53,7 @@ func summarise(res *coverage.Result) checkSummary {
 			Gini: d.Gini, NonUrbanBaseShare: d.NonUrbanBaseShare, NonUrbanPopShare: d.NonUrbanPopulationShare,
 			CountiesWithoutBase: d.CountiesWithoutBase, Population: reg.Population}}
 	for _, r := range res.Rules {
-		s.Rules = append(s.Rules, ruleSummary{ID: r.ID, Scope: r.Scope, Pass: r.Pass, Passing: r.Passing, Total: r.Total,
-			Target: r.Target, Actual: r.Actual, PlanText: r.PlanText, Failing: len(r.Failing)})
+		s.Rules = append(s.Rules, ruleSummary{RuleResult: r, Failing: len(r.Failing)})
 	}
 	return s
 }

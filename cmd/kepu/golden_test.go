@@ -1,19 +1,12 @@
 package main
 
 import (
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// update rewrites the golden files from what kepu prints now:
-//
-//	go test ./cmd/kepu -run Golden -update
-//
-// Review the diff (git diff cmd/kepu/testdata) before committing it.
-var update = flag.Bool("update", false, "rewrite testdata/golden/* from the current output")
+	"github.com/kepu/kepu/coverage/coveragetest"
+)
 
 // TestGolden pins what a person or a program reads from kepu on the
 // embedded sample, byte for byte: the check and gap summaries as text (in
@@ -40,44 +33,7 @@ func TestGolden(t *testing.T) {
 			if code != tc.code || errs != "" {
 				t.Fatalf("kepu %s: exit %d, want %d; stderr: %s", strings.Join(tc.args, " "), code, tc.code, errs)
 			}
-			golden(t, filepath.Join("testdata", "golden", tc.file), out)
+			coveragetest.Golden(t, filepath.Join("testdata", "golden", tc.file), out)
 		})
-	}
-}
-
-// golden compares got with the file, or rewrites the file under -update.
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./cmd/kepu -run Golden -update to create it)", err)
-	}
-	want := string(b)
-	if got == want {
-		return
-	}
-	gl, wl := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := 0; i < len(gl) || i < len(wl); i++ {
-		var g, w string
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if g != w {
-			t.Errorf("%s differs first at line %d:\ngot  %q\nwant %q\n(%d lines, golden %d; if the change is intended: go test ./cmd/kepu -run Golden -update)",
-				path, i+1, g, w, len(gl), len(wl))
-			return
-		}
 	}
 }

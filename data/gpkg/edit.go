@@ -135,18 +135,24 @@ func (s *Store) UpdateFacility(ctx context.Context, who string, f coverage.Facil
 		if before, err = facilityByID(ctx, tx, f.ID); err != nil {
 			return err
 		}
-		vals, err := facilityValues(f)
-		if err != nil {
-			return fmt.Errorf("gpkg: facility %s: %w", f.ID, err)
-		}
-		// Columns after geom and id, then the id for the WHERE clause.
-		args := append(append([]any{vals[0]}, vals[2:]...), f.ID)
-		if _, err := tx.ExecContext(ctx, facilityTable.updateSQL(), args...); err != nil {
-			return fmt.Errorf("gpkg: facility %s: %w", f.ID, err)
-		}
-		return audit(ctx, tx, who, ActionUpdate, "facility", f.ID, data.FacilityFeature(before), data.FacilityFeature(f))
+		return replaceFacility(ctx, tx, who, before, f)
 	})
 	return before, err
+}
+
+// replaceFacility writes f over before, the stored record with its id,
+// and audits the change.
+func replaceFacility(ctx context.Context, tx *sql.Tx, who string, before, f coverage.Facility) error {
+	vals, err := facilityValues(f)
+	if err != nil {
+		return fmt.Errorf("gpkg: facility %s: %w", f.ID, err)
+	}
+	// Columns after geom and id, then the id for the WHERE clause.
+	args := append(append([]any{vals[0]}, vals[2:]...), f.ID)
+	if _, err := tx.ExecContext(ctx, facilityTable.updateSQL(), args...); err != nil {
+		return fmt.Errorf("gpkg: facility %s: %w", f.ID, err)
+	}
+	return audit(ctx, tx, who, ActionUpdate, "facility", f.ID, data.FacilityFeature(before), data.FacilityFeature(f))
 }
 
 // DeleteFacility removes a facility and returns it as it was.
@@ -246,10 +252,7 @@ func (s *Store) DeleteEvent(ctx context.Context, who, id string) (coverage.Event
 // audited); without it, an id already in the store refuses the whole import.
 // sample says the records are the synthetic sample.
 func (s *Store) Import(ctx context.Context, who string, fs []coverage.Facility, es []coverage.Event, replace, sample bool) error {
-	action := ActionImport
-	if sample {
-		action = ActionSeed
-	}
+	action := data.ImportAction(sample)
 	return s.write(ctx, func(tx *sql.Tx) error {
 		if replace {
 			if err := clear(ctx, tx, who); err != nil {
@@ -266,7 +269,7 @@ func (s *Store) Import(ctx context.Context, who string, fs []coverage.Facility, 
 		if err != nil {
 			return err
 		}
-		isSample := sample && (replace || was != "false")
+		isSample := data.StillSample(sample, replace, was)
 		_, err = tx.ExecContext(ctx, `INSERT INTO kepu_meta (key, value) VALUES ('seeded', ?), ('sample', ?)
 			ON CONFLICT(key) DO UPDATE SET value = excluded.value`, action, fmt.Sprint(isSample))
 		return err

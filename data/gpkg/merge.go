@@ -3,8 +3,6 @@ package gpkg
 import (
 	"context"
 	"database/sql"
-	"errors"
-	"fmt"
 
 	"github.com/kepu/kepu/coverage"
 	"github.com/kepu/kepu/data"
@@ -19,38 +17,13 @@ type Merged = data.Merged
 func (s *Store) MergeFacilities(ctx context.Context, who string, fs []coverage.Facility) (Merged, error) {
 	var m Merged
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		m = Merged{}
 		var add []coverage.Facility
-		for _, f := range fs {
-			before, err := facilityByID(ctx, tx, f.ID)
-			switch {
-			case errors.Is(err, ErrNotFound):
-				add = append(add, f)
-				m.Added = append(m.Added, f.ID)
-				continue
-			case err != nil:
-				return err
-			}
-			same, err := data.SameFacility(before, f)
-			if err != nil {
-				return err
-			}
-			if same {
-				m.Unchanged = append(m.Unchanged, f.ID)
-				continue
-			}
-			vals, err := facilityValues(f)
-			if err != nil {
-				return fmt.Errorf("gpkg: facility %s: %w", f.ID, err)
-			}
-			args := append(append([]any{vals[0]}, vals[2:]...), f.ID)
-			if _, err := tx.ExecContext(ctx, facilityTable.updateSQL(), args...); err != nil {
-				return fmt.Errorf("gpkg: facility %s: %w", f.ID, err)
-			}
-			if err := audit(ctx, tx, who, ActionUpdate, "facility", f.ID, data.FacilityFeature(before), data.FacilityFeature(f)); err != nil {
-				return err
-			}
-			m.Changed = append(m.Changed, f.ID)
+		var err error
+		m, add, err = data.Merge(fs,
+			func(id string) (coverage.Facility, error) { return facilityByID(ctx, tx, id) },
+			func(before, f coverage.Facility) error { return replaceFacility(ctx, tx, who, before, f) })
+		if err != nil {
+			return err
 		}
 		return insertFacilities(ctx, tx, who, ActionImport, add)
 	})

@@ -141,16 +141,21 @@ func (s *Store) UpdateFacility(ctx context.Context, who string, f coverage.Facil
 		if before, err = one(ctx, tx, "facilities", "facility", f.ID, readFacilities); err != nil {
 			return err
 		}
-		r, err := facilityRow(f)
-		if err != nil {
-			return fmt.Errorf("pgstore: facility %s: %w", f.ID, err)
-		}
-		if err := updateRow(ctx, tx, "facilities", r); err != nil {
-			return fmt.Errorf("pgstore: facility %s: %w", f.ID, err)
-		}
-		return audit(ctx, tx, who, auditRow{ActionUpdate, "facility", f.ID, data.FacilityFeature(before), data.FacilityFeature(f)})
+		return replaceFacility(ctx, tx, who, before, f)
 	})
 	return before, err
+}
+
+// replaceFacility writes f's row over before's and audits the change.
+func replaceFacility(ctx context.Context, tx pgx.Tx, who string, before, f coverage.Facility) error {
+	r, err := facilityRow(f)
+	if err != nil {
+		return fmt.Errorf("pgstore: facility %s: %w", f.ID, err)
+	}
+	if err := updateRow(ctx, tx, "facilities", r); err != nil {
+		return fmt.Errorf("pgstore: facility %s: %w", f.ID, err)
+	}
+	return audit(ctx, tx, who, auditRow{ActionUpdate, "facility", f.ID, data.FacilityFeature(before), data.FacilityFeature(f)})
 }
 
 // DeleteFacility removes a facility and returns it as it was.
@@ -210,10 +215,7 @@ func (s *Store) DeleteEvent(ctx context.Context, who, id string) (coverage.Event
 // audited); without it, an id already in the store refuses the whole import.
 // sample says the records are the synthetic sample.
 func (s *Store) Import(ctx context.Context, who string, fs []coverage.Facility, es []coverage.Event, replace, sample bool) error {
-	action := ActionImport
-	if sample {
-		action = ActionSeed
-	}
+	action := data.ImportAction(sample)
 	return s.write(ctx, func(tx pgx.Tx) error {
 		if replace {
 			if err := clear(ctx, tx, who); err != nil {
@@ -231,7 +233,7 @@ func (s *Store) Import(ctx context.Context, who string, fs []coverage.Facility, 
 		if err != nil {
 			return err
 		}
-		isSample := sample && (replace || was != "false")
+		isSample := data.StillSample(sample, replace, was)
 		_, err = tx.Exec(ctx, `INSERT INTO kepu_meta (key, value) VALUES ('seeded', $1), ('sample', $2)
 			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, action, fmt.Sprint(isSample))
 		return err

@@ -21,19 +21,10 @@ import (
 
 // Store is what the suite exercises.
 type Store interface {
-	Facilities(ctx context.Context) ([]coverage.Facility, error)
-	Events(ctx context.Context) ([]coverage.Event, error)
+	data.Editor
+	data.RegistryReader
+	data.Seeder
 	Facility(ctx context.Context, id string) (coverage.Facility, error)
-	CreateFacilities(ctx context.Context, who string, fs []coverage.Facility) error
-	UpdateFacility(ctx context.Context, who string, f coverage.Facility) (coverage.Facility, error)
-	DeleteFacility(ctx context.Context, who, id string) (coverage.Facility, error)
-	CreateEvents(ctx context.Context, who string, es []coverage.Event) error
-	UpdateEvent(ctx context.Context, who string, e coverage.Event) (coverage.Event, error)
-	DeleteEvent(ctx context.Context, who, id string) (coverage.Event, error)
-	Import(ctx context.Context, who string, fs []coverage.Facility, es []coverage.Event, replace, sample bool) error
-	Seeded(ctx context.Context) (bool, error)
-	Sample(ctx context.Context) (bool, error)
-	Name() string
 	SaveScenario(ctx context.Context, who, id, name string, summary, body json.RawMessage) error
 	ScenarioBody(ctx context.Context, id string) (json.RawMessage, error)
 	ScenarioSummaries(ctx context.Context) ([]json.RawMessage, error)
