@@ -24,17 +24,21 @@ vet:
 test-go:
 	$(GO) test -count=1 -timeout 15m ./...
 
-# What has concurrency, under the race detector (-short leaves out the
-# slowest cases, which test-go runs): the engine's suggestion workers and
-# parallel progress years, concurrent store readers and writers (GeoPackage
-# and PostgreSQL, with the replicas' follower), the report's parallel
-# pages, and the server's concurrent requests, edits, single-flight tiles
-# and documents, worker pool and shutdown. cmd/kepu is left out: its tests
-# run the kepu binary in other processes, which the race detector does not see.
-RACE_WEB = Concurrent|Once|Shares|Shutdown|ServeAndShutDown|DocCache|BusyPool|EditShowsInCheck|EditInvalidatesOnlyTouched|^TestWrite$$
+# What has concurrency, under the race detector, in one run (-short leaves
+# out the slowest cases, which test-go runs): the engine's suggestion
+# workers and parallel progress years (coverage), concurrent store readers
+# and writers and the replicas' follower (data/gpkg, data/pgstore), the tile
+# cache's single flight and parallel unit work (web/tiles), the report's
+# parallel pages (data/report), and the server's concurrent requests, edits,
+# documents, worker pool and shutdown (web; the edit tests that only read
+# back what one edit changed run in test-go). Packages with no goroutine or
+# lock of their own (geo, data, data/words) are not raced; cmd/kepu is left
+# out: its tests run the kepu binary in other processes, which the race
+# detector does not see. `go test -list '$(RACE)'` over RACE_PKGS lists what runs.
+RACE = SuggestVenues|Progress|ConcurrentReadersWriters|LockIsExclusive|WatchHearsAnotherWriter|CacheSharesOneRender|BuildReusesUnitWork|Concurrent|Once|Shares|Shutdown|ServeAndShutDown|DocCache|BusyPool|^TestWrite$$
+RACE_PKGS = ./coverage ./data/gpkg ./data/pgstore ./web/tiles ./data/report ./web
 test-race:
-	$(GO) test -count=1 -timeout 10m -race -short ./coverage/... ./geo/... ./data ./data/gpkg/... ./data/pgstore/...
-	$(GO) test -count=1 -timeout 10m -race -short -run '$(RACE_WEB)' ./web ./data/report
+	$(GO) test -count=1 -timeout 10m -race -short -run '$(RACE)' $(RACE_PKGS)
 
 # The map's pure functions (API readers, planning views) under node's test runner.
 test-js:

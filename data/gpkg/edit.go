@@ -11,16 +11,6 @@ import (
 	"github.com/kepu/kepu/data"
 )
 
-// Audit actions, and the error naming ids already taken (data's, shared
-// by every store).
-const (
-	ActionCreate = data.ActionCreate
-	ActionUpdate = data.ActionUpdate
-	ActionDelete = data.ActionDelete
-	ActionImport = data.ActionImport
-	ActionSeed   = data.ActionSeed
-)
-
 // ConflictError lists the ids that already exist; it matches ErrConflict.
 type ConflictError = data.ConflictError
 
@@ -91,7 +81,7 @@ func existing(ctx context.Context, tx *sql.Tx, t table, ids []string) ([]string,
 // exists nothing is written and the error is a *ConflictError naming them all.
 func (s *Store) CreateFacilities(ctx context.Context, who string, fs []coverage.Facility) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		return insertFacilities(ctx, tx, who, ActionCreate, fs)
+		return insertFacilities(ctx, tx, who, data.ActionCreate, fs)
 	})
 }
 
@@ -152,7 +142,7 @@ func replaceFacility(ctx context.Context, tx *sql.Tx, who string, before, f cove
 	if _, err := tx.ExecContext(ctx, facilityTable.updateSQL(), args...); err != nil {
 		return fmt.Errorf("gpkg: facility %s: %w", f.ID, err)
 	}
-	return audit(ctx, tx, who, ActionUpdate, "facility", f.ID, data.FacilityFeature(before), data.FacilityFeature(f))
+	return audit(ctx, tx, who, data.ActionUpdate, "facility", f.ID, data.FacilityFeature(before), data.FacilityFeature(f))
 }
 
 // DeleteFacility removes a facility and returns it as it was.
@@ -166,7 +156,7 @@ func (s *Store) DeleteFacility(ctx context.Context, who, id string) (coverage.Fa
 		if _, err := tx.ExecContext(ctx, "DELETE FROM facilities WHERE id = ?", id); err != nil {
 			return fmt.Errorf("gpkg: facility %s: %w", id, err)
 		}
-		return audit(ctx, tx, who, ActionDelete, "facility", id, data.FacilityFeature(before), nil)
+		return audit(ctx, tx, who, data.ActionDelete, "facility", id, data.FacilityFeature(before), nil)
 	})
 	return before, err
 }
@@ -174,7 +164,7 @@ func (s *Store) DeleteFacility(ctx context.Context, who, id string) (coverage.Fa
 // CreateEvents adds events in one transaction, as CreateFacilities.
 func (s *Store) CreateEvents(ctx context.Context, who string, es []coverage.Event) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		return insertEvents(ctx, tx, who, ActionCreate, es)
+		return insertEvents(ctx, tx, who, data.ActionCreate, es)
 	})
 }
 
@@ -226,7 +216,7 @@ func (s *Store) UpdateEvent(ctx context.Context, who string, e coverage.Event) (
 		if _, err := tx.ExecContext(ctx, eventTable.updateSQL(), args...); err != nil {
 			return fmt.Errorf("gpkg: event %s: %w", e.ID, err)
 		}
-		return audit(ctx, tx, who, ActionUpdate, "event", e.ID, data.EventFeature(before), data.EventFeature(e))
+		return audit(ctx, tx, who, data.ActionUpdate, "event", e.ID, data.EventFeature(before), data.EventFeature(e))
 	})
 	return before, err
 }
@@ -242,7 +232,7 @@ func (s *Store) DeleteEvent(ctx context.Context, who, id string) (coverage.Event
 		if _, err := tx.ExecContext(ctx, "DELETE FROM events WHERE id = ?", id); err != nil {
 			return fmt.Errorf("gpkg: event %s: %w", id, err)
 		}
-		return audit(ctx, tx, who, ActionDelete, "event", id, data.EventFeature(before), nil)
+		return audit(ctx, tx, who, data.ActionDelete, "event", id, data.EventFeature(before), nil)
 	})
 	return before, err
 }
@@ -283,7 +273,7 @@ func clear(ctx context.Context, tx *sql.Tx, who string) error {
 		return err
 	}
 	for _, f := range fs {
-		if err := audit(ctx, tx, who, ActionDelete, "facility", f.ID, data.FacilityFeature(f), nil); err != nil {
+		if err := audit(ctx, tx, who, data.ActionDelete, "facility", f.ID, data.FacilityFeature(f), nil); err != nil {
 			return err
 		}
 	}
@@ -292,7 +282,7 @@ func clear(ctx context.Context, tx *sql.Tx, who string) error {
 		return err
 	}
 	for _, e := range es {
-		if err := audit(ctx, tx, who, ActionDelete, "event", e.ID, data.EventFeature(e), nil); err != nil {
+		if err := audit(ctx, tx, who, data.ActionDelete, "event", e.ID, data.EventFeature(e), nil); err != nil {
 			return err
 		}
 	}

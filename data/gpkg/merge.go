@@ -25,7 +25,7 @@ func (s *Store) MergeFacilities(ctx context.Context, who string, fs []coverage.F
 		if err != nil {
 			return err
 		}
-		return insertFacilities(ctx, tx, who, ActionImport, add)
+		return insertFacilities(ctx, tx, who, data.ActionImport, add)
 	})
 	return m, err
 }

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/kepu/kepu/data"
 )
 
 // Scenario is a stored what-if scenario: its body and summary are kept as
@@ -36,10 +38,10 @@ func (s *Store) PutScenario(ctx context.Context, who string, sc Scenario) error 
 	return s.write(ctx, func(tx *sql.Tx) error {
 		before, err := scenarioByID(ctx, tx, sc.ID)
 		var was any
-		action := ActionUpdate
+		action := data.ActionUpdate
 		switch {
 		case errors.Is(err, ErrNotFound):
-			action = ActionCreate
+			action = data.ActionCreate
 		case err != nil:
 			return err
 		default:

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+
+	"github.com/kepu/kepu/data"
 )
 
 // DeleteScenario removes the scenario stored under id, auditing the
@@ -18,6 +20,6 @@ func (s *Store) DeleteScenario(ctx context.Context, who, id string) error {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM scenarios WHERE id = ?", id); err != nil {
 			return fmt.Errorf("gpkg: scenario %s: %w", id, err)
 		}
-		return audit(ctx, tx, who, ActionDelete, "scenario", id, before, nil)
+		return audit(ctx, tx, who, data.ActionDelete, "scenario", id, before, nil)
 	})
 }

@@ -81,7 +81,7 @@ func audit(ctx context.Context, tx pgx.Tx, who string, changes ...auditRow) erro
 // CreateFacilities adds facilities in one transaction; when any id already
 // exists nothing is written and the error is a *ConflictError naming them all.
 func (s *Store) CreateFacilities(ctx context.Context, who string, fs []coverage.Facility) error {
-	return s.write(ctx, func(tx pgx.Tx) error { return insertFacilities(ctx, tx, who, ActionCreate, fs) })
+	return s.write(ctx, func(tx pgx.Tx) error { return insertFacilities(ctx, tx, who, data.ActionCreate, fs) })
 }
 
 func insertFacilities(ctx context.Context, tx pgx.Tx, who, action string, fs []coverage.Facility) error {
@@ -92,7 +92,7 @@ func insertFacilities(ctx context.Context, tx pgx.Tx, who, action string, fs []c
 
 // CreateEvents adds events in one transaction, refusing any existing id.
 func (s *Store) CreateEvents(ctx context.Context, who string, es []coverage.Event) error {
-	return s.write(ctx, func(tx pgx.Tx) error { return insertEvents(ctx, tx, who, ActionCreate, es) })
+	return s.write(ctx, func(tx pgx.Tx) error { return insertEvents(ctx, tx, who, data.ActionCreate, es) })
 }
 
 func insertEvents(ctx context.Context, tx pgx.Tx, who, action string, es []coverage.Event) error {
@@ -155,7 +155,7 @@ func replaceFacility(ctx context.Context, tx pgx.Tx, who string, before, f cover
 	if err := updateRow(ctx, tx, "facilities", r); err != nil {
 		return fmt.Errorf("pgstore: facility %s: %w", f.ID, err)
 	}
-	return audit(ctx, tx, who, auditRow{ActionUpdate, "facility", f.ID, data.FacilityFeature(before), data.FacilityFeature(f)})
+	return audit(ctx, tx, who, auditRow{data.ActionUpdate, "facility", f.ID, data.FacilityFeature(before), data.FacilityFeature(f)})
 }
 
 // DeleteFacility removes a facility and returns it as it was.
@@ -169,7 +169,7 @@ func (s *Store) DeleteFacility(ctx context.Context, who, id string) (coverage.Fa
 		if _, err := tx.Exec(ctx, "DELETE FROM facilities WHERE id = $1", id); err != nil {
 			return fmt.Errorf("pgstore: facility %s: %w", id, err)
 		}
-		return audit(ctx, tx, who, auditRow{ActionDelete, "facility", id, data.FacilityFeature(before), nil})
+		return audit(ctx, tx, who, auditRow{data.ActionDelete, "facility", id, data.FacilityFeature(before), nil})
 	})
 	return before, err
 }
@@ -189,7 +189,7 @@ func (s *Store) UpdateEvent(ctx context.Context, who string, e coverage.Event) (
 		if err := updateRow(ctx, tx, "events", r); err != nil {
 			return fmt.Errorf("pgstore: event %s: %w", e.ID, err)
 		}
-		return audit(ctx, tx, who, auditRow{ActionUpdate, "event", e.ID, data.EventFeature(before), data.EventFeature(e)})
+		return audit(ctx, tx, who, auditRow{data.ActionUpdate, "event", e.ID, data.EventFeature(before), data.EventFeature(e)})
 	})
 	return before, err
 }
@@ -205,7 +205,7 @@ func (s *Store) DeleteEvent(ctx context.Context, who, id string) (coverage.Event
 		if _, err := tx.Exec(ctx, "DELETE FROM events WHERE id = $1", id); err != nil {
 			return fmt.Errorf("pgstore: event %s: %w", id, err)
 		}
-		return audit(ctx, tx, who, auditRow{ActionDelete, "event", id, data.EventFeature(before), nil})
+		return audit(ctx, tx, who, auditRow{data.ActionDelete, "event", id, data.EventFeature(before), nil})
 	})
 	return before, err
 }
@@ -252,10 +252,10 @@ func clear(ctx context.Context, tx pgx.Tx, who string) error {
 	}
 	var changes []auditRow
 	for _, f := range fs {
-		changes = append(changes, auditRow{ActionDelete, "facility", f.ID, data.FacilityFeature(f), nil})
+		changes = append(changes, auditRow{data.ActionDelete, "facility", f.ID, data.FacilityFeature(f), nil})
 	}
 	for _, e := range es {
-		changes = append(changes, auditRow{ActionDelete, "event", e.ID, data.EventFeature(e), nil})
+		changes = append(changes, auditRow{data.ActionDelete, "event", e.ID, data.EventFeature(e), nil})
 	}
 	if len(changes) > 0 {
 		if err := audit(ctx, tx, who, changes...); err != nil {

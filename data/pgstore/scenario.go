@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/kepu/kepu/data"
 )
 
 // scenarioAudit is how a scenario appears in the audit table.
@@ -37,11 +38,11 @@ func (s *Store) SaveScenario(ctx context.Context, who, id, name string, summary,
 	sc := scenarioAudit{ID: id, Name: name, Updated: time.Now().UTC().Format(time.RFC3339), Body: body, Summary: summary}
 	return s.write(ctx, func(tx pgx.Tx) error {
 		var was any
-		action := ActionCreate
+		action := data.ActionCreate
 		before, err := scenarioByID(ctx, tx, id)
 		switch {
 		case err == nil:
-			was, action = before, ActionUpdate
+			was, action = before, data.ActionUpdate
 		case !errors.Is(err, ErrNotFound):
 			return err
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/kepu/kepu/data"
 )
 
 // DeleteScenario removes the scenario stored under id, auditing the
@@ -19,6 +20,6 @@ func (s *Store) DeleteScenario(ctx context.Context, who, id string) error {
 		if _, err := tx.Exec(ctx, "DELETE FROM scenarios WHERE id = $1", id); err != nil {
 			return fmt.Errorf("pgstore: scenario %s: %w", id, err)
 		}
-		return audit(ctx, tx, who, auditRow{ActionDelete, "scenario", id, before, nil})
+		return audit(ctx, tx, who, auditRow{data.ActionDelete, "scenario", id, before, nil})
 	})
 }

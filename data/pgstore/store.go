@@ -30,15 +30,6 @@ var (
 // ConflictError lists the ids that already exist; it matches ErrConflict.
 type ConflictError = data.ConflictError
 
-// Audit actions, the same words as the GeoPackage store's.
-const (
-	ActionCreate = data.ActionCreate
-	ActionUpdate = data.ActionUpdate
-	ActionDelete = data.ActionDelete
-	ActionImport = data.ActionImport
-	ActionSeed   = data.ActionSeed
-)
-
 // Channel is the LISTEN/NOTIFY channel every committed write notifies with
 // the registry's new version.
 const Channel = "kepu_registry"

@@ -7,7 +7,14 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-npm ci --no-audit --no-fund
+# npm ci empties node_modules and installs anew (≈ 400 MB); skip it when the
+# installed tree was made from this very lock file.
+if cmp -s package-lock.json node_modules/.kepu-package-lock.json 2>/dev/null; then
+  echo "build.sh: node_modules is up to date with package-lock.json"
+else
+  npm ci --no-audit --no-fund
+  cp package-lock.json node_modules/.kepu-package-lock.json
+fi
 
 lib=node_modules/maplibre-gl/dist
 for f in maplibre-gl.mjs maplibre-gl-worker.mjs maplibre-gl.css; do
