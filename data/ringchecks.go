@@ -79,15 +79,15 @@ func selfCrossing(r orb.Ring) (orb.Point, bool) {
 	for i := range idx {
 		idx[i] = i
 	}
-	minX := func(e int) float64 { return math.Min(r[e][0], r[e+1][0]) }
-	maxX := func(e int) float64 { return math.Max(r[e][0], r[e+1][0]) }
+	minX := func(e int) float64 { return min(r[e][0], r[e+1][0]) }
+	maxX := func(e int) float64 { return max(r[e][0], r[e+1][0]) }
 	sort.Slice(idx, func(a, b int) bool { return minX(idx[a]) < minX(idx[b]) })
 	for a, e := range idx {
 		for _, f := range idx[a+1:] {
 			if minX(f) > maxX(e) {
 				break
 			}
-			if adjacent(e, f, n) {
+			if adjacent(e, f, n) || !overlapY(r, e, f) {
 				continue
 			}
 			if properCross(r[e], r[e+1], r[f], r[f+1]) {
@@ -96,6 +96,13 @@ func selfCrossing(r orb.Ring) (orb.Point, bool) {
 		}
 	}
 	return orb.Point{}, false
+}
+
+// overlapY reports whether edges e and f of r overlap in latitude: edges
+// that do not cannot cross (a cheap test before properCross's four orients).
+func overlapY(r orb.Ring, e, f int) bool {
+	return min(r[f][1], r[f+1][1]) <= max(r[e][1], r[e+1][1]) &&
+		min(r[e][1], r[e+1][1]) <= max(r[f][1], r[f+1][1])
 }
 
 func adjacent(e, f, n int) bool {
@@ -142,8 +149,12 @@ func outsideRing(shell, hole orb.Ring) (orb.Point, bool) {
 func inRing(r orb.Ring, p orb.Point) (inside, onEdge bool) {
 	for i := 1; i < len(r); i++ {
 		a, b := r[i-1], r[i]
-		if orient(a, b, p) == 0 && p[0] >= math.Min(a[0], b[0]) && p[0] <= math.Max(a[0], b[0]) &&
-			p[1] >= math.Min(a[1], b[1]) && p[1] <= math.Max(a[1], b[1]) {
+		// An edge wholly above or below p neither holds p nor crosses the
+		// ray from it: most edges stop at these two comparisons.
+		if (a[1] > p[1] && b[1] > p[1]) || (a[1] < p[1] && b[1] < p[1]) {
+			continue
+		}
+		if p[0] >= min(a[0], b[0]) && p[0] <= max(a[0], b[0]) && orient(a, b, p) == 0 {
 			return false, true
 		}
 		if (a[1] > p[1]) != (b[1] > p[1]) && p[0] < (b[0]-a[0])*(p[1]-a[1])/(b[1]-a[1])+a[0] {

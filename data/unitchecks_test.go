@@ -14,6 +14,7 @@ func TestUnitGeometryChecks(t *testing.T) {
 	props := `{"code":"150102","name":"甲","parent":"150100","seat_lon":111.5,"seat_lat":40.5}`
 	poly := func(rings string) string { return `{"type":"Polygon","coordinates":[` + rings + `]}` }
 	const shell = `[[111,40],[112,40],[112,41],[111,41],[111,40]]`
+	const vertexShell = `[[111,40],[112,40],[112,40.7],[112,41],[111,41],[111,40]]` // shell with a vertex on its east edge
 	cases := []struct {
 		name, props, geom string
 		kept              int
@@ -25,6 +26,13 @@ func TestUnitGeometryChecks(t *testing.T) {
 		{"hole outside its shell", props, poly(shell + `,[[113,40],[113.5,40],[113.5,40.5],[113,40]]`), 0, []string{
 			`u.geojson: feature 1 (150102): geometry: polygon ring 2: hole outside its shell: [113 40] lies outside ring 1`}},
 		{"hole inside its shell", props, poly(shell + `,[[111.2,40.2],[111.4,40.2],[111.4,40.4],[111.2,40.2]]`), 1, nil},
+		// The ray test's edges: a hole vertex on the shell's edge and one at
+		// a shell vertex's latitude are inside; one a hair to the east of
+		// the shell's east edge, at a shell vertex's latitude, is not.
+		{"hole touching its shell", props, poly(shell + `,[[111.6,40.6],[112,40.8],[111.8,41],[111.6,40.6]]`), 1, nil},
+		{"hole at a shell vertex's latitude", props, poly(vertexShell + `,[[111.6,40.7],[111.9,40.7],[111.7,40.9],[111.6,40.7]]`), 1, nil},
+		{"hole a hair outside", props, poly(vertexShell + `,[[111.6,40.7],[112.000001,40.7],[111.7,40.9],[111.6,40.7]]`), 0, []string{
+			`u.geojson: feature 1 (150102): geometry: polygon ring 2: hole outside its shell: [112.000001 40.7] lies outside ring 1`}},
 		{"zero-area ring", props, poly(`[[111,40],[111.5,40.5],[112,41],[111,40]]`), 0, []string{
 			`u.geojson: feature 1 (150102): geometry: polygon ring 1: zero-area ring: its positions lie on one line`}},
 		{"antimeridian", `{"code":"150102","name":"甲","parent":"150100","seat_lon":179.5,"seat_lat":40.5}`,
