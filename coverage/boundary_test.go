@@ -877,3 +877,25 @@ func TestBaseLevels(t *testing.T) {
 		t.Errorf("region: got %+v", bt)
 	}
 }
+
+// TestBaseSpreadByHand pins the sums behind base_distribution on three
+// counties: a district of 100,000 with 2 bases (passing), a banner of
+// 200,000 with 1 (passing) and a county of no population with none
+// (failing): rates 2, 0.5 and 0; 3 bases, 1 of them non-urban; 300,000
+// people, 200,000 non-urban; one county without.
+func TestBaseSpreadByHand(t *testing.T) {
+	ur := func(total int, pass bool) *coverage.UnitResult {
+		return &coverage.UnitResult{Bases: coverage.BaseCounts{Total: total},
+			Rules: map[string]coverage.UnitRule{coverage.RuleBaseDistribution: {Pass: pass}}}
+	}
+	var sp coverage.BaseSpread
+	got := []float64{
+		sp.Add(&coverage.Unit{Kind: "district", Population: 100_000}, ur(2, true)),
+		sp.Add(&coverage.Unit{Kind: "banner", Population: 200_000}, ur(1, true)),
+		sp.Add(&coverage.Unit{Kind: "county", Population: 0}, ur(0, false)),
+	}
+	want := coverage.BaseSpread{Rates: []float64{2, 0.5, 0}, Bases: 3, NonUrbanBases: 1, People: 300_000, NonUrbanPeople: 200_000, Without: 1}
+	if !reflect.DeepEqual(sp, want) || !reflect.DeepEqual(got, want.Rates) {
+		t.Errorf("BaseSpread: got %+v (rates returned %v), want %+v", sp, got, want)
+	}
+}

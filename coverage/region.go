@@ -53,35 +53,51 @@ func (ev *evaluation) distribution() {
 	w := ev.m.World
 	d := &ev.res.Region.Distribution
 	d.Per100k = map[string]float64{}
-	var rates []float64
-	var basesAll, basesNonUrban, popAll, popNonUrban int
+	var sp BaseSpread
 	for _, ci := range ev.m.Counties {
 		cu := &w.Units[ci]
-		ur := ev.unit(cu.Code)
-		rate := 0.0
-		if cu.Population > 0 {
-			rate = float64(ur.Bases.Total) / float64(cu.Population) * 100_000
-		}
-		d.Per100k[cu.Code] = round(rate, 3)
-		rates = append(rates, rate)
-		basesAll += ur.Bases.Total
-		popAll += cu.Population
-		if cu.Kind != "district" {
-			basesNonUrban += ur.Bases.Total
-			popNonUrban += cu.Population
-		}
-		if !ur.Rules[RuleBaseDistribution].Pass {
-			d.CountiesWithoutBase++
-		}
+		d.Per100k[cu.Code] = round(sp.Add(cu, ev.unit(cu.Code)), 3)
 		ev.res.Region.Population += cu.Population
 	}
-	d.Gini = round(Gini(rates), 4)
-	if basesAll > 0 {
-		d.NonUrbanBaseShare = round(float64(basesNonUrban)/float64(basesAll), 4)
+	d.CountiesWithoutBase = sp.Without
+	d.Gini = round(Gini(sp.Rates), 4)
+	if sp.Bases > 0 {
+		d.NonUrbanBaseShare = round(float64(sp.NonUrbanBases)/float64(sp.Bases), 4)
 	}
-	if popAll > 0 {
-		d.NonUrbanPopulationShare = round(float64(popNonUrban)/float64(popAll), 4)
+	if sp.People > 0 {
+		d.NonUrbanPopulationShare = round(float64(sp.NonUrbanPeople)/float64(sp.People), 4)
 	}
+}
+
+// BaseSpread adds up base_distribution over a set of counties (the region
+// here, a league in the report): each county's open bases per 100,000
+// residents (0 for a county of no population), in the order added, and the
+// totals behind the non-urban shares; Without counts the counties failing
+// base_distribution. Non-urban is every kind but district.
+type BaseSpread struct {
+	Rates                  []float64
+	Bases, NonUrbanBases   int
+	People, NonUrbanPeople int
+	Without                int
+}
+
+// Add counts county c with its result ur and returns c's rate.
+func (s *BaseSpread) Add(c *Unit, ur *UnitResult) float64 {
+	rate := 0.0
+	if c.Population > 0 {
+		rate = float64(ur.Bases.Total) / float64(c.Population) * 100_000
+	}
+	s.Rates = append(s.Rates, rate)
+	s.Bases += ur.Bases.Total
+	s.People += c.Population
+	if c.Kind != "district" {
+		s.NonUrbanBases += ur.Bases.Total
+		s.NonUrbanPeople += c.Population
+	}
+	if !ur.Rules[RuleBaseDistribution].Pass {
+		s.Without++
+	}
+	return rate
 }
 
 // Gini is the Gini coefficient of non-negative values: 0 when all are equal

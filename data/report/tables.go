@@ -14,21 +14,11 @@ import (
 // dist is the base distribution: by league for the region, by county for a league.
 func (b *builder) dist(s scope) distView {
 	var dv distView
-	var rates []float64
-	var bases, nonUrbanBases, people, nonUrbanPeople int
+	var sp coverage.BaseSpread
 	for _, c := range s.counties {
 		ur, _ := b.res.Unit(c.Code)
-		rate := b.res.Region.Distribution.Per100k[c.Code]
-		rates = append(rates, rate)
-		bases += ur.Bases.Total
-		people += c.Population
-		if c.Kind != "district" {
-			nonUrbanBases += ur.Bases.Total
-			nonUrbanPeople += c.Population
-		}
-		if !ur.Rules[coverage.RuleBaseDistribution].Pass {
-			dv.Without++
-		}
+		sp.Add(c, ur)
+		rate := b.res.Region.Distribution.Per100k[c.Code] // as the county tables show it
 		if s.league != nil {
 			dv.Rows = append(dv.Rows, distRow{Code: c.Code, Name: c.Name, Population: words.Figure(float64(c.Population)), Bases: ur.Bases.Total,
 				National: ur.Bases.National, Regional: ur.Bases.Regional, Themed: ur.Bases.Themed, Without: boolInt(ur.Bases.Total == 0),
@@ -49,8 +39,9 @@ func (b *builder) dist(s scope) distView {
 			dv.Rows[i].Bar = fmt.Sprintf("%.1f%%", dv.Rows[i].rate/top*100)
 		}
 	}
-	dv.Gini = fmt.Sprintf("%.3f", coverage.Gini(rates))
-	dv.NonUrbanBases, dv.NonUrbanPeople = share(nonUrbanBases, bases), share(nonUrbanPeople, people)
+	dv.Without = sp.Without
+	dv.Gini = fmt.Sprintf("%.3f", coverage.Gini(sp.Rates))
+	dv.NonUrbanBases, dv.NonUrbanPeople = share(sp.NonUrbanBases, sp.Bases), share(sp.NonUrbanPeople, sp.People)
 	return dv
 }
 
