@@ -41,6 +41,7 @@ func TestTileGridPointBuffer(t *testing.T) {
 	}{
 		{orb.Point{-10 * px, 2048 * px}, orb.Point{-10, 2048}},
 		{orb.Point{(4096 + 10) * px, (4096 + 10) * px}, orb.Point{4106, 4106}},
+		{orb.Point{2048 * px, -10 * px}, orb.Point{2048, -10}},
 		{orb.Point{-100 * px, 2048 * px}, nil},
 		{orb.Point{2048 * px, (4096 + 100) * px}, nil},
 	} {
@@ -99,15 +100,15 @@ func sameRing(a, b orb.Ring) bool {
 }
 
 // TestSearchBoundHoldsTheCircle: the box around a 100 km or 500 km circle
-// holds the points at exactly that distance due north, south, east and
-// west (Destination), at 40° and at 60° north, and is not much larger: at
+// holds the points at exactly that distance at every whole degree of
+// azimuth (Destination), at 40° and at 60° north, and is not much larger: at
 // most 2 % more than the circle's extent in latitude, and in longitude at
 // most what the circle needs at its poleward edge, 2 % more.
 func TestSearchBoundHoldsTheCircle(t *testing.T) {
 	for _, c := range []orb.Point{{111, 40}, {111, 60}, {-70, -45}} {
 		for _, metres := range []float64{100_000, 500_000} {
 			b := SearchBound(c, metres)
-			for az := 0.0; az < 360; az += 90 {
+			for az := 0.0; az < 360; az++ {
 				if p := Destination(c, az, metres); !b.Contains(p) {
 					t.Errorf("SearchBound(%v, %v m) = %v misses %v at azimuth %v", c, metres, b, p, az)
 				}
@@ -140,8 +141,18 @@ func TestZeroRadiusFindsTheCentre(t *testing.T) {
 // TestCircleIsCounterClockwise: the ring runs counter-clockwise in lon/lat
 // (positive planar area), as GeoJSON exterior rings do.
 func TestCircleIsCounterClockwise(t *testing.T) {
-	ring := Circle(orb.Point{111, 40}, 50_000, 16)[0]
+	c := orb.Point{111, 40}
+	ring := Circle(c, 50_000, 16)[0]
 	if len(ring) != 17 || ring[0] != ring[16] || ring.Orientation() != orb.CCW {
 		t.Errorf("Circle: %d points, closed %v, orientation %v; want 17, closed, counter-clockwise", len(ring), ring[0] == ring[len(ring)-1], ring.Orientation())
+	}
+	// 16 points 22.5° apart on a 50 km circle: neighbours 2 × 50 km × sin(11.25°) = 19.5 km apart.
+	for i := 1; i < len(ring); i++ {
+		if d := Distance(ring[i-1], ring[i]); math.Abs(d-19_509) > 100 {
+			t.Errorf("Circle: points %d and %d are %.0f m apart, want 19,509 m", i-1, i, d)
+		}
+		if d := Distance(c, ring[i]); math.Abs(d-50_000) > 0.01 {
+			t.Errorf("Circle: point %d is %.3f m from the centre, want 50,000", i, d)
+		}
 	}
 }
