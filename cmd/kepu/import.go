@@ -82,7 +82,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return fail(stderr, "import", err)
 		}
-		printMerged(stdout, dbDisplay(*db), m)
+		printMerged(stdout, langOfOutput(stderr), dbDisplay(*db), m)
 		return exitPass
 	}
 	if err := st.Import(ctx, *who, facilities, evs, *replace, false); err != nil {
@@ -148,10 +148,10 @@ func readImport(files, events []string, src data.Sources) ([]coverage.Facility, 
 	return facilities, out, diags, nil
 }
 
-// printMerged prints what a merge did: counts, with at most 10 example ids
-// a line.
-func printMerged(w io.Writer, db string, m data.Merged) {
-	fmt.Fprintf(w, "merged into %s: %d added, %d changed, %d unchanged\n", db, len(m.Added), len(m.Changed), len(m.Unchanged))
+// printMerged prints what a merge did in lang: counts, with at most 10
+// example ids a line.
+func printMerged(w io.Writer, lang words.Lang, db string, m data.Merged) {
+	fmt.Fprint(w, words.Sayf(lang, "merged into %s: %d added, %d changed, %d unchanged\n", db, len(m.Added), len(m.Changed), len(m.Unchanged)))
 	for _, part := range []struct {
 		what string
 		ids  []string
@@ -161,8 +161,8 @@ func printMerged(w io.Writer, db string, m data.Merged) {
 		}
 		line := strings.Join(part.ids[:min(10, len(part.ids))], ", ")
 		if more := len(part.ids) - 10; more > 0 {
-			line += fmt.Sprintf(", … (%d more)", more)
+			line += words.Sayf(lang, ", … (%d more)", more)
 		}
-		fmt.Fprintf(w, "  %s %d: %s\n", part.what, len(part.ids), line)
+		fmt.Fprint(w, words.Sayf(lang, "  %s %d: %s\n", words.Say(lang, part.what), len(part.ids), line))
 	}
 }

@@ -12,6 +12,9 @@ import (
 // changed record is changed, the same ones are counted unchanged, and the
 // counts show at most 10 example ids a line.
 func TestImportMerge(t *testing.T) {
+	for _, v := range []string{"LANG", "LC_ALL", "LC_MESSAGES"} {
+		t.Setenv(v, "") // Chinese, the default, until the English part below
+	}
 	dir := t.TempDir()
 	db := filepath.Join(dir, "kepu.gpkg")
 	rows := func(extra string, area func(i int) int) string {
@@ -44,13 +47,14 @@ func TestImportMerge(t *testing.T) {
 		return 500
 	}), "N01,新馆,科技馆,900,,", "N01,新馆,科技馆,900,111.7,40.9", 1)), 0o644)
 	got := mustRun(t, "import", "--db", db, "--merge", second)
-	want := "merged into " + db + ": 2 added, 1 changed, 11 unchanged\n" +
-		"  added 2: N01, N02\n" +
-		"  changed 1: V03\n" +
-		"  unchanged 11: V01, V02, V04, V05, V06, V07, V08, V09, V10, V11, … (1 more)\n"
+	want := "已合并到 " + db + "：新增 2 处，修改 1 处，未变 11 处\n" +
+		"  新增 2 处：N01, N02\n" +
+		"  修改 1 处：V03\n" +
+		"  未变 11 处：V01, V02, V04, V05, V06, V07, V08, V09, V10, V11，…（另 1 处）\n"
 	if got != want {
 		t.Errorf("merge output:\n%s\nwant:\n%s", got, want)
 	}
+	t.Setenv("LANG", "en_US.UTF-8") // the counts in English on request
 	again := mustRun(t, "import", "--db", db, "--merge", second)
 	if !strings.HasPrefix(again, "merged into "+db+": 0 added, 0 changed, 14 unchanged\n") {
 		t.Errorf("merging the same file again: %s", again)
