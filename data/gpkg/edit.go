@@ -134,15 +134,22 @@ func (s *Store) UpdateFacility(ctx context.Context, who string, f coverage.Facil
 // and audits the change.
 func replaceFacility(ctx context.Context, tx *sql.Tx, who string, before, f coverage.Facility) error {
 	vals, err := facilityValues(f)
+	return replaceRow(ctx, tx, who, facilityTable, "facility", f.ID, vals, err, data.FacilityFeature(before), data.FacilityFeature(f))
+}
+
+// replaceRow writes vals (built with error err; geom, id, then t's other
+// columns) over the row with id in t, and audits the change of kind from
+// before to after.
+func replaceRow(ctx context.Context, tx *sql.Tx, who string, t table, kind, id string, vals []any, err error, before, after any) error {
+	if err == nil {
+		// Columns after geom and id, then the id for the WHERE clause.
+		args := append(append([]any{vals[0]}, vals[2:]...), id)
+		_, err = tx.ExecContext(ctx, t.updateSQL(), args...)
+	}
 	if err != nil {
-		return fmt.Errorf("gpkg: facility %s: %w", f.ID, err)
+		return fmt.Errorf("gpkg: %s %s: %w", kind, id, err)
 	}
-	// Columns after geom and id, then the id for the WHERE clause.
-	args := append(append([]any{vals[0]}, vals[2:]...), f.ID)
-	if _, err := tx.ExecContext(ctx, facilityTable.updateSQL(), args...); err != nil {
-		return fmt.Errorf("gpkg: facility %s: %w", f.ID, err)
-	}
-	return audit(ctx, tx, who, data.ActionUpdate, "facility", f.ID, data.FacilityFeature(before), data.FacilityFeature(f))
+	return audit(ctx, tx, who, data.ActionUpdate, kind, id, before, after)
 }
 
 // DeleteFacility removes a facility and returns it as it was.
@@ -209,14 +216,7 @@ func (s *Store) UpdateEvent(ctx context.Context, who string, e coverage.Event) (
 			return err
 		}
 		vals, err := eventValues(e)
-		if err != nil {
-			return fmt.Errorf("gpkg: event %s: %w", e.ID, err)
-		}
-		args := append(append([]any{vals[0]}, vals[2:]...), e.ID)
-		if _, err := tx.ExecContext(ctx, eventTable.updateSQL(), args...); err != nil {
-			return fmt.Errorf("gpkg: event %s: %w", e.ID, err)
-		}
-		return audit(ctx, tx, who, data.ActionUpdate, "event", e.ID, data.EventFeature(before), data.EventFeature(e))
+		return replaceRow(ctx, tx, who, eventTable, "event", e.ID, vals, err, data.EventFeature(before), data.EventFeature(e))
 	})
 	return before, err
 }

@@ -149,13 +149,19 @@ func (s *Store) UpdateFacility(ctx context.Context, who string, f coverage.Facil
 // replaceFacility writes f's row over before's and audits the change.
 func replaceFacility(ctx context.Context, tx pgx.Tx, who string, before, f coverage.Facility) error {
 	r, err := facilityRow(f)
+	return replaceRow(ctx, tx, who, "facilities", r, err, auditRow{data.ActionUpdate, "facility", f.ID, data.FacilityFeature(before), data.FacilityFeature(f)})
+}
+
+// replaceRow writes r (built with error err) over the row of its id in
+// table and audits the change a.
+func replaceRow(ctx context.Context, tx pgx.Tx, who, table string, r row, err error, a auditRow) error {
+	if err == nil {
+		err = updateRow(ctx, tx, table, r)
+	}
 	if err != nil {
-		return fmt.Errorf("pgstore: facility %s: %w", f.ID, err)
+		return fmt.Errorf("pgstore: %s %s: %w", a.kind, a.id, err)
 	}
-	if err := updateRow(ctx, tx, "facilities", r); err != nil {
-		return fmt.Errorf("pgstore: facility %s: %w", f.ID, err)
-	}
-	return audit(ctx, tx, who, auditRow{data.ActionUpdate, "facility", f.ID, data.FacilityFeature(before), data.FacilityFeature(f)})
+	return audit(ctx, tx, who, a)
 }
 
 // DeleteFacility removes a facility and returns it as it was.
@@ -183,13 +189,7 @@ func (s *Store) UpdateEvent(ctx context.Context, who string, e coverage.Event) (
 			return err
 		}
 		r, err := eventRow(e)
-		if err != nil {
-			return fmt.Errorf("pgstore: event %s: %w", e.ID, err)
-		}
-		if err := updateRow(ctx, tx, "events", r); err != nil {
-			return fmt.Errorf("pgstore: event %s: %w", e.ID, err)
-		}
-		return audit(ctx, tx, who, auditRow{data.ActionUpdate, "event", e.ID, data.EventFeature(before), data.EventFeature(e)})
+		return replaceRow(ctx, tx, who, "events", r, err, auditRow{data.ActionUpdate, "event", e.ID, data.EventFeature(before), data.EventFeature(e)})
 	})
 	return before, err
 }
