@@ -309,7 +309,7 @@ type AuditRows interface {
 // (YYYY-MM-DD, UTC) or at the instant at (RFC 3339): audit(bound) gives
 // the store's audit rows written at or before bound, oldest first, and a
 // function that closes them; they are replayed from the first row on
-// (ReplayRows). store prefixes errors from the store, name names it.
+// (replayRows). store prefixes errors from the store, name names it.
 func RecordedAt(at, store, name string, audit func(bound time.Time) (AuditRows, func(), error)) ([]coverage.Facility, []coverage.Event, error) {
 	bound, err := RecordedBound(at)
 	if err != nil {
@@ -320,16 +320,16 @@ func RecordedAt(at, store, name string, audit func(bound time.Time) (AuditRows, 
 		return nil, nil, fmt.Errorf("%s: audit: %w", store, err)
 	}
 	defer done()
-	fs, es, err := ReplayRows(rows, fmt.Sprintf("%s audit to %s", name, at))
+	fs, es, err := replayRows(rows, fmt.Sprintf("%s audit to %s", name, at))
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", store, err)
 	}
 	return fs, es, nil
 }
 
-// ReplayRows replays a store's audit rows, given in the order they were
+// replayRows replays a store's audit rows, given in the order they were
 // written, and reads the registry back (Records); name names it.
-func ReplayRows(rows AuditRows, name string) ([]coverage.Facility, []coverage.Event, error) {
+func replayRows(rows AuditRows, name string) ([]coverage.Facility, []coverage.Event, error) {
 	var r Replay
 	for rows.Next() {
 		var (
