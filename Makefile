@@ -35,7 +35,7 @@ test-go:
 # lock of their own (geo, data, data/words) are not raced; cmd/kepu is left
 # out: its tests run the kepu binary in other processes, which the race
 # detector does not see. `go test -list '$(RACE)'` over RACE_PKGS lists what runs.
-RACE = SuggestVenues|Progress|ConcurrentReadersWriters|LockIsExclusive|WatchHearsAnotherWriter|CacheSharesOneRender|BuildReusesUnitWork|Concurrent|Once|Shares|Shutdown|ServeAndShutDown|DocCache|BusyPool|^TestWrite$$
+RACE = SuggestVenues|Progress|LockIsExclusive|WatchHearsAnotherWriter|BuildReusesUnitWork|Concurrent|Once|Shares|Shutdown|ServeAndShutDown|DocCache|BusyPool|^TestWrite$$
 RACE_PKGS = ./coverage ./data/gpkg ./data/pgstore ./web/tiles ./data/report ./web
 test-race:
 	$(GO) test -count=1 -timeout 10m -race -short -run '$(RACE)' $(RACE_PKGS)
